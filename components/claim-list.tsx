@@ -1,0 +1,91 @@
+import type { ClaimResult, Evidence, Stance, Verdict } from '@/lib/types';
+import type { MessageKey, Translate } from '@/utils/i18n';
+
+export type FlaggedVerdict = Exclude<Verdict, 'unverified'>;
+export type FlaggedClaim = ClaimResult & { verdict: FlaggedVerdict };
+
+const ORDER: Record<FlaggedVerdict, number> = { contradict: 0, disputed: 1, agree: 2 };
+
+export const VERDICT_LABEL: Record<FlaggedVerdict, MessageKey> = {
+  contradict: 'verdictContradict',
+  disputed: 'verdictDisputed',
+  agree: 'verdictAgree',
+};
+
+const STANCE_LABEL: Record<Stance, MessageKey> = { agree: 'stanceAgree', contradict: 'stanceContradict' };
+
+function isFlagged(claim: ClaimResult): claim is FlaggedClaim {
+  return claim.verdict !== 'unverified';
+}
+
+/** The claims worth showing: contradictions, then disputed, then agreements, each in page order. */
+export function flaggedClaims(claims: readonly ClaimResult[]): FlaggedClaim[] {
+  return claims
+    .filter(isFlagged)
+    .map((claim, index) => ({ claim, index }))
+    .sort(
+      (a, b) =>
+        ORDER[a.claim.verdict] - ORDER[b.claim.verdict] ||
+        a.claim.block - b.claim.block ||
+        a.claim.start - b.claim.start ||
+        a.index - b.index,
+    )
+    .map(({ claim }) => claim);
+}
+
+export function claimKey(claim: ClaimResult): string {
+  return `${claim.block}:${claim.start}:${claim.end}`;
+}
+
+function EvidenceItem({ t, evidence }: { t: Translate; evidence: Evidence }) {
+  return (
+    <li>
+      <blockquote class="evidence" data-source={evidence.source} data-stance={evidence.stance}>
+        <p class="quote">{evidence.text}</p>
+        <p class="attribution">
+          <span class={`stance stance-${evidence.stance}`}>{t(STANCE_LABEL[evidence.stance])}</span>
+          <cite class="outlet">{evidence.outlet}</cite>
+        </p>
+        <p class="reason">{evidence.reason}</p>
+      </blockquote>
+    </li>
+  );
+}
+
+interface ClaimListProps {
+  t: Translate;
+  claims: readonly FlaggedClaim[];
+  selected: string | null;
+  onSelect: (claim: ClaimResult) => void;
+}
+
+export function ClaimList({ t, claims, selected, onSelect }: ClaimListProps) {
+  return (
+    <ol class="claims">
+      {claims.map((claim) => {
+        const key = claimKey(claim);
+        return (
+          <li key={key} class="claim" data-verdict={claim.verdict}>
+            <button
+              type="button"
+              class="claim-sentence"
+              title={t('showInPage')}
+              aria-current={selected === key ? 'true' : undefined}
+              onClick={() => onSelect(claim)}
+            >
+              <span class={`verdict verdict-${claim.verdict}`}>{t(VERDICT_LABEL[claim.verdict])}</span>
+              <span class="claim-text">{claim.text}</span>
+            </button>
+            {claim.evidence.length > 0 ? (
+              <ul class="evidence-list">
+                {claim.evidence.map((evidence, index) => (
+                  <EvidenceItem key={`${evidence.source}:${index}`} t={t} evidence={evidence} />
+                ))}
+              </ul>
+            ) : null}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,77 @@
+import type { ClaimResult, Report, Strictness } from '@/lib/types';
+import type { Translate } from '@/utils/i18n';
+import { type ReportOutcome, ReportView, reportOutcome, type StoryRef } from './report-view';
+import { StatusMessage } from './status-message';
+import { StrictnessSelect } from './strictness-select';
+
+export interface Analysis {
+  report: Report;
+  /** The story the bundled references cover. */
+  story: StoryRef;
+}
+
+/** Everything the popup can show. `state` is exposed as `data-state` on the root for tests. */
+export type PopupState =
+  | { state: 'loading' }
+  | { state: 'error'; reason: 'unreadable' | 'failed' }
+  | { state: 'done'; reason: 'no-article' }
+  | { state: 'done'; reason: 'report'; analysis: Analysis };
+
+export function popupReason(view: PopupState): 'loading' | 'unreadable' | 'failed' | 'no-article' | ReportOutcome {
+  if (view.state === 'loading') return 'loading';
+  if (view.reason === 'report') return reportOutcome(view.analysis.report);
+  return view.reason;
+}
+
+interface PopupViewProps {
+  t: Translate;
+  view: PopupState;
+  strictness: Strictness;
+  onStrictnessChange: (value: Strictness) => void;
+  selectedClaim: string | null;
+  onSelectClaim: (claim: ClaimResult) => void;
+  /** The last claim clicked could not be found in the page. */
+  highlightMissing: boolean;
+}
+
+function Body({ t, view, selectedClaim, onSelectClaim }: Pick<PopupViewProps, 't' | 'view' | 'selectedClaim' | 'onSelectClaim'>) {
+  if (view.state === 'loading') return <StatusMessage kind="loading" title={t('stateLoading')} />;
+  switch (view.reason) {
+    case 'unreadable':
+      return <StatusMessage kind="unreadable" title={t('unreadableTitle')} detail={t('unreadableDetail')} />;
+    case 'failed':
+      return <StatusMessage kind="failed" title={t('failedTitle')} detail={t('failedDetail')} />;
+    case 'no-article':
+      return <StatusMessage kind="no-article" title={t('noArticleTitle')} detail={t('noArticleDetail')} />;
+    case 'report':
+      return (
+        <ReportView
+          t={t}
+          report={view.analysis.report}
+          story={view.analysis.story}
+          selected={selectedClaim}
+          onSelectClaim={onSelectClaim}
+        />
+      );
+  }
+}
+
+export function PopupView(props: PopupViewProps) {
+  const { t, view, strictness, onStrictnessChange, highlightMissing } = props;
+  return (
+    <div class="popup" data-state={view.state} data-reason={popupReason(view)} aria-busy={view.state === 'loading'}>
+      <header class="popup-header">
+        <h1 class="popup-heading">{t('popupHeading')}</h1>
+        <StrictnessSelect t={t} value={strictness} onChange={onStrictnessChange} />
+      </header>
+      <main class="popup-body">
+        <Body {...props} />
+        {highlightMissing ? (
+          <p class="highlight-missing" role="alert">
+            {t('highlightMissing')}
+          </p>
+        ) : null}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,315 @@
+// Stage 3, claims: parses a sentence into what can be checked — entities (after aliases), content
+// terms, figures with what they count, dates and times, judgement frames, negation, speaker.
+import nlp from 'compromise/two';
+import { ORDINALS, type Token, hedgeRange, readHedge, readNumber } from './figures';
+import type { Lexicon } from './lexicon';
+import { readTimes } from './times';
+import type { Claim, Figure, Frame } from './types';
+
+export interface ClaimContext {
+  lexicon: Lexicon;
+  /** The document's publication date (YYYY-MM-DD) for relative dates. */
+  published: string | null;
+}
+
+const STOP = new Set(
+  `a an the and or but if of to in on at by for with from into onto over under about as is are was were be been being am
+  has have had having do does did done this that these those it its it's they them their there here he him his she her
+  we our you your i me my who whom whose which what when where why how than then so such not no nor too very can could
+  will would shall should may might must just also only own same other others some any each few more most all both
+  between after before during while through against up down out off again further once until because since upon via
+  per within without among amid around across toward towards behind beyond near onto whether though although yet s
+  mr mrs ms dr said says say told according`.split(/\s+/),
+);
+
+const CLAUSE_WORDS = new Set(['while', 'whereas', 'but', 'which', 'when', 'although', 'though', 'whilst', 'after', 'because']);
+
+/** A crude suffix stripper, applied the same way to page and reference words. */
+export function stem(word: string): string {
+  let w = word.toLowerCase().replace(/['’]s$/, '').replace(/['’]$/, '');
+  if (w.length <= 3) return w;
+  if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
+  else if (w.endsWith('sses')) w = w.slice(0, -2);
+  else if (w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  if (w.endsWith('ing') && w.length > 5) w = w.slice(0, -3);
+  else if (w.endsWith('ed') && w.length > 4) w = w.slice(0, -2);
+  if (/([b-df-hj-np-tv-z])\1$/.test(w) && !/(ll|ss|zz)$/.test(w)) w = w.slice(0, -1);
+  return w;
+}
+
+interface Mention {
+  id: string;
+  first: number;
+  last: number;
+}
+
+/** Word tokens with part-of-speech from compromise's tagger. */
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  const json = nlp(text).json({ offset: true }) as {
+    terms: { text: string; post: string; tags: string[]; offset?: { start: number; length: number } }[];
+  }[];
+  for (const s of json) {
+    for (const t of s.terms) {
+      if (!t.text || !t.offset) continue;
+      const tags = new Set(t.tags);
+      out.push({
+        text: t.text,
+        lower: t.text.toLowerCase().replace(/[’]/g, "'"),
+        start: t.offset.start,
+        end: t.offset.start + t.offset.length,
+        noun: tags.has('Noun') && !tags.has('Pronoun'),
+        verb: tags.has('Verb'),
+        adjective: tags.has('Adjective'),
+      });
+    }
+  }
+  // "fifty-nine" arrives as two tokens: join number words written with a hyphen
+  for (let i = 0; i < out.length - 1; i++) {
+    const a = out[i];
+    const b = out[i + 1];
+    if (a && b && text[a.end] === '-' && b.start === a.end + 1 && /^(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)$/.test(a.lower) && /^(one|two|three|four|five|six|seven|eight|nine)$/.test(b.lower)) {
+      out.splice(i, 2, { ...a, text: `${a.text}-${b.text}`, lower: `${a.lower}-${b.lower}`, end: b.end });
+    }
+  }
+  return out;
+}
+
+function mentions(text: string, tokens: Token[], lexicon: Lexicon): Mention[] {
+  const out: Mention[] = [];
+  for (const m of lexicon.aliases.find(text)) {
+    let first = -1;
+    let last = -1;
+    tokens.forEach((t, i) => {
+      if (t.start < m.end && t.end > m.start) {
+        if (first < 0) first = i;
+        last = i;
+      }
+    });
+    if (first >= 0) out.push({ id: m.id, first, last });
+  }
+  return out;
+}
+
+/** Clause boundaries: token indices where a new clause begins. */
+function clauseOf(text: string, tokens: Token[], i: number): [number, number] {
+  const boundaryAfter = (k: number) => {
+    const t = tokens[k];
+    const next = tokens[k + 1];
+    if (!t || !next) return true;
+    const between = text.slice(t.end, next.start);
+    return /[,;:()—–]/.test(between) || CLAUSE_WORDS.has(next.lower);
+  };
+  let a = i;
+  while (a > 0 && !boundaryAfter(a - 1)) a--;
+  let b = i;
+  while (b < tokens.length - 1 && !boundaryAfter(b)) b++;
+  return [a, b];
+}
+
+function isNumberLike(t: Token | undefined): boolean {
+  return !!t && /^\d/.test(t.text);
+}
+
+export function parseClaim(text: string, ctx: ClaimContext): Claim {
+  const { lexicon } = ctx;
+  const tokens = tokenize(text);
+  const ments = mentions(text, tokens, lexicon);
+  const owner = new Array<string | null>(tokens.length).fill(null);
+  for (const m of ments) for (let i = m.first; i <= m.last; i++) owner[i] = m.id;
+
+  // phrases (multi-word concepts and cues) first, then single words
+  const terms = new Set<string>(ments.map((m) => `e:${m.id}`));
+  const used = new Array<boolean>(tokens.length).fill(false);
+  const cueAt: { i: number; last: number; key: string }[] = [];
+  for (const p of lexicon.phrases) {
+    for (let i = 0; i + p.words.length <= tokens.length; i++) {
+      if (p.words.every((w, k) => !used[i + k] && tokens[i + k]?.lower.replace(/'s$/, '') === w)) {
+        for (const c of lexicon.concepts.get(p.key) ?? []) terms.add(c);
+        cueAt.push({ i, last: i + p.words.length - 1, key: p.key });
+        for (let k = 0; k < p.words.length; k++) used[i + k] = true;
+      }
+    }
+  }
+  tokens.forEach((t, i) => {
+    if (used[i] || owner[i]) return;
+    const w = t.lower.replace(/'s$/, '');
+    if (lexicon.axisCues.has(w)) cueAt.push({ i, last: i, key: w });
+    if (STOP.has(w) || lexicon.generic.has(w) || !/^[a-z][a-z'-]*$/.test(w)) return;
+    const concepts = lexicon.concepts.get(w) ?? lexicon.concepts.get(stem(w));
+    if (concepts) for (const c of concepts) terms.add(c);
+    else if (!lexicon.generic.has(stem(w))) terms.add(`s:${stem(w)}`);
+  });
+
+  const negatedAt = (i: number) => {
+    const [a] = clauseOf(text, tokens, i);
+    for (let k = Math.max(a, i - 6); k < i; k++) {
+      const w = tokens[k]?.lower ?? '';
+      if (lexicon.negation.has(w) || w.endsWith("n't")) return true;
+    }
+    return false;
+  };
+  const negated = tokens.some((t) => lexicon.negation.has(t.lower) || t.lower.endsWith("n't"));
+
+  // speaker: the entity nearest before the first speech cue, or right after it ("said Mr Putin")
+  let speaker: string | null = null;
+  const speechIdx = tokens.findIndex((t) => lexicon.speech.has(t.lower));
+  if (speechIdx >= 0) {
+    const before = ments.filter((m) => m.last < speechIdx).at(-1);
+    const after = ments.find((m) => m.first > speechIdx && m.first <= speechIdx + 2);
+    speaker = before?.id ?? after?.id ?? null;
+  }
+
+  const frames: Frame[] = [];
+  for (const cue of cueAt.sort((a, b) => a.i - b.i)) {
+    for (const { axis, polarity } of lexicon.axisCues.get(cue.key) ?? []) {
+      const [a, b] = clauseOf(text, tokens, cue.i);
+      const inClause = ments.filter((m) => m.first >= a && m.last <= b);
+      const agentM = inClause.find((m) => m.last < cue.i) ?? null;
+      const agent = agentM?.id ?? speaker;
+      const info = lexicon.axisInfo.get(axis);
+      let target: string | null = null;
+      if (info?.targeted) {
+        const after = inClause.find((m) => m.first > cue.last && m.id !== agent);
+        const between = inClause.filter((m) => m.last < cue.i && m.id !== agent && m !== agentM).at(-1);
+        target = after?.id ?? between?.id ?? null;
+      }
+      const pol = (negatedAt(cue.i) ? -polarity : polarity) as 1 | -1;
+      if (!frames.some((f) => f.axis === axis && f.agent === agent && f.target === target && f.polarity === pol)) {
+        frames.push({ axis, polarity: pol, agent, target, cue: tokens.slice(cue.i, cue.last + 1).map((t) => t.text).join(' ') });
+      }
+    }
+  }
+
+  return {
+    text,
+    entities: [...new Set(ments.map((m) => m.id))],
+    terms: [...terms],
+    figures: readFigures(text, tokens, owner, lexicon),
+    times: readTimes(text, ctx.published),
+    frames,
+    negated,
+    speaker,
+  };
+}
+
+const MONTH_WORD = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$/i;
+const TIME_WORD = /^(am|pm|a\.m\.|p\.m\.|gmt|bst|et|edt|est|utc|cet)$/i;
+
+function readFigures(text: string, tokens: Token[], owner: (string | null)[], lexicon: Lexicon): Figure[] {
+  const out: Figure[] = [];
+  const cueUnit = (from: number): string | null => {
+    // the nearest word in the sentence that says what happened to the people counted
+    let best: { d: number; unit: string } | null = null;
+    tokens.forEach((t, k) => {
+      const unit = lexicon.unitEventCues.get(t.lower) ?? lexicon.unitEventCues.get(stem(t.lower));
+      if (unit && (!best || Math.abs(k - from) < best.d)) best = { d: Math.abs(k - from), unit };
+    });
+    return (best as { d: number; unit: string } | null)?.unit ?? null;
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!t || owner[i]) continue;
+    const ord = ORDINALS[t.lower];
+    if (ord !== undefined) {
+      const fig = readOrdinal(text, tokens, i, ord, owner, lexicon);
+      if (fig) out.push(fig);
+      continue;
+    }
+    const n = readNumber(tokens, i);
+    if (!n) continue;
+    const prev = tokens[i - 1];
+    const next = tokens[n.last + 1];
+    // dates, clock times and years are read by the times stage
+    if (/[:]/.test(t.text) || /(am|pm)$/i.test(t.text) || TIME_WORD.test(next?.text ?? '')) continue;
+    if (MONTH_WORD.test(next?.text ?? '') || MONTH_WORD.test(prev?.text ?? '')) continue;
+    if (/^(1[89]|20)\d{2}$/.test(t.text) && n.last === i) continue;
+    if (/^\d{4}$/.test(t.text) && /^(gmt|bst|utc|et)$/i.test(next?.text ?? '')) continue;
+    // "one", "the two leaders": words that count nothing checkable
+    if (!/^\d/.test(t.text) && n.value <= 2 && n.last === i && !n.vague) continue;
+    const { hedge, first } = readHedge(tokens, i);
+    const range = n.vague ? { low: n.low, high: n.high } : hedgeRange(n, hedge);
+    let unit: string | null = null;
+    let j = n.last + 1;
+    const hyphenated = text[tokens[n.last]?.end ?? 0] === '-';
+    if (text.slice(tokens[n.last]?.end ?? 0, (tokens[n.last]?.end ?? 0) + 1) === '%' || (next?.lower === 'per' && tokens[j + 1]?.lower === 'cent') || next?.lower === 'percent') unit = 'percent';
+    else if (hyphenated && next) unit = next.lower;
+    else {
+      if (tokens[j]?.lower === 'of') j++;
+      let head: Token | null = null;
+      for (let k = j; k < Math.min(tokens.length, j + 4); k++) {
+        const w = tokens[k];
+        if (!w || (!w.noun && !w.adjective) || (w.verb && !w.noun) || isNumberLike(w)) break;
+        if (w.noun) head = w;
+        if (text.slice(w.end, tokens[k + 1]?.start ?? w.end).trim()) break;
+      }
+      if (head) unit = head.lower;
+    }
+    const base = unit ? stem(unit) : null;
+    if (!unit || lexicon.personNouns.has(unit) || (base && lexicon.personNouns.has(base))) {
+      unit = cueUnit(i) ?? (unit ? 'people' : null);
+    } else {
+      unit = lexicon.unitSynonyms.get(unit) ?? lexicon.unitSynonyms.get(base ?? '') ?? base;
+    }
+    if (!unit) continue;
+    if (/^[$£€]/.test(text.slice(Math.max(0, t.start - 1), t.start))) unit = 'money';
+    const last = tokens[Math.max(n.last, j - 1)] ?? t;
+    out.push({ unit, ...range, text: text.slice(tokens[first]?.start ?? t.start, Math.max(last.end, t.end)) });
+    i = n.last;
+  }
+  return out;
+}
+
+function readOrdinal(text: string, tokens: Token[], i: number, value: number, owner: (string | null)[], lexicon: Lexicon): Figure | null {
+  const next = tokens[i + 1];
+  const prev = tokens[i - 1];
+  // "first spoke": an adverb, not an ordinal of a countable thing
+  if (!next || (next.verb && !next.noun && !lexicon.unitSynonyms.has(next.lower))) return null;
+  let unit: string;
+  let headIdx = i + 1;
+  if (next.lower === 'since') unit = 'time';
+  else if ((next.noun || lexicon.unitSynonyms.has(next.lower)) && !owner[i + 1]) {
+    unit = lexicon.unitSynonyms.get(next.lower) ?? stem(next.lower);
+  } else return null;
+  if (!prev || !/^(the|a|their|his|her|its|our|this|that|for)$/.test(prev.lower)) {
+    // bare "first" in a headline ("first call since …") still counts
+    if (prev && !/^(set|for|in|is|be|was|will)$/.test(prev.lower)) return null;
+  }
+  if (unit === 'call' || unit === 'conversation' || unit === 'talk') unit = 'time';
+  if (next.lower === 'since') headIdx = i;
+  const sinceIdx = tokens.findIndex((t, k) => k > headIdx && k <= headIdx + 8 && t.lower === 'since');
+  let since: string[] | undefined;
+  if (sinceIdx > 0) {
+    const [, end] = clauseOf(text, tokens, sinceIdx + 1);
+    const clause = text.slice(tokens[sinceIdx + 1]?.start ?? 0, tokens[end]?.end ?? text.length);
+    since = sinceTerms(clause, lexicon);
+  }
+  return {
+    unit,
+    low: value,
+    high: value,
+    ordinal: true,
+    text: text.slice(tokens[i]?.start ?? 0, tokens[Math.min(sinceIdx > 0 ? sinceIdx - 1 : headIdx, tokens.length - 1)]?.end ?? 0),
+    ...(since ? { since } : {}),
+  };
+}
+
+/** The terms of a "since …" clause, through the same lexicon (cheap: no tagging). */
+function sinceTerms(clause: string, lexicon: Lexicon): string[] {
+  const out = new Set<string>();
+  let rest = clause.toLowerCase();
+  for (const m of lexicon.aliases.find(clause)) out.add(`e:${m.id}`);
+  for (const p of lexicon.phrases) {
+    if (rest.includes(p.key)) {
+      for (const c of lexicon.concepts.get(p.key) ?? []) out.add(c);
+      rest = rest.replace(p.key, ' ');
+    }
+  }
+  for (const w of rest.split(/[^a-z']+/)) {
+    if (!w || STOP.has(w) || lexicon.generic.has(w)) continue;
+    const c = lexicon.concepts.get(w) ?? lexicon.concepts.get(stem(w));
+    if (c) for (const k of c) out.add(k);
+    else if (w.length > 2) out.add(`s:${stem(w)}`);
+  }
+  return [...out];
+}

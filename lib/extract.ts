@@ -1,0 +1,154 @@
+// Stage 1, extract: the article of a page, as text blocks, with its title, publication date and
+// language. Readability reads a clone, so the page itself is never touched. Runs in the page
+// (content script) and in the command line (linkedom), so it uses only standard DOM calls.
+import { Readability } from '@mozilla/readability';
+import type { Article, Block } from './types';
+
+const BLOCK_TAGS: Record<string, Block['kind']> = {
+  P: 'paragraph', H1: 'heading', H2: 'heading', H3: 'heading', H4: 'heading', H5: 'heading', H6: 'heading',
+  LI: 'item', FIGCAPTION: 'caption', BLOCKQUOTE: 'quote', PRE: 'paragraph', DD: 'item', DT: 'item', TD: 'item',
+  CAPTION: 'caption', DIV: 'paragraph', SECTION: 'paragraph', ARTICLE: 'paragraph',
+};
+const CONTAINERS = new Set(['DIV', 'SECTION', 'ARTICLE', 'BLOCKQUOTE', 'LI', 'TD', 'DD']);
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'BUTTON', 'FORM', 'INPUT', 'SELECT', 'TEXTAREA', 'IFRAME']);
+/** A page this long is cut: enough for any article, and it bounds the work the scan does. */
+export const MAX_ARTICLE_CHARS = 2_000_000;
+
+const clean = (s: string | null | undefined) => (s ?? '').replace(/[\u00a0\s]+/g, ' ').replace(/[\u200b-\u200f\u2060\ufeff]/g, '').trim();
+
+/** Returns the article on the page, or null when there is none. */
+export function extractArticle(doc: Document, url: string): Article | null {
+  const meta = readMeta(doc);
+  let root: Element | null = null;
+  let rTitle = '';
+  let rLang: string | null = null;
+  try {
+    const clone = doc.cloneNode(true) as Document;
+    const parsed = new Readability<Element>(clone, { serializer: (el) => el as Element, charThreshold: 200 }).parse();
+    if (parsed?.content) {
+      root = parsed.content;
+      rTitle = parsed.title ?? '';
+      rLang = parsed.lang ?? null;
+    }
+  } catch {
+    root = null;
+  }
+  root ??= fallbackRoot(doc);
+  if (!root) return null;
+  let blocks = collectBlocks(root);
+  const title = clean(meta.title || doc.querySelector('h1')?.textContent || rTitle || doc.title);
+  // the headline is a sentence of the article too
+  if (title && !blocks.some((b) => b.text === title)) blocks.unshift({ kind: 'heading', text: title });
+  let total = 0;
+  blocks = blocks.filter((b) => {
+    total += b.text.length;
+    return total <= MAX_ARTICLE_CHARS;
+  });
+  const words = blocks.filter((b) => b.kind === 'paragraph').reduce((n, b) => n + b.text.split(' ').length, 0);
+  if (words < 25) return null;
+  return {
+    url,
+    title,
+    published: meta.published,
+    lang: clean(doc.documentElement?.getAttribute('lang')) || rLang || null,
+    siteName: meta.siteName,
+    blocks,
+  };
+}
+
+function fallbackRoot(doc: Document): Element | null {
+  const root = doc.querySelector('article, main, [role="main"]') ?? doc.body;
+  if (!root) return null;
+  const copy = root.cloneNode(true) as Element;
+  for (const el of Array.from(copy.querySelectorAll('nav, header, footer, aside, form, [role="navigation"], [class*="comment"], [id*="comment"]'))) el.remove();
+  return copy;
+}
+
+function collectBlocks(root: Element): Block[] {
+  const out: Block[] = [];
+  const visit = (el: Element) => {
+    const tag = el.tagName.toUpperCase();
+    if (SKIP.has(tag)) return;
+    const kind = BLOCK_TAGS[tag];
+    const hasBlockChild = Array.from(el.children).some((c) => BLOCK_TAGS[c.tagName.toUpperCase()] !== undefined);
+    if (kind && (!hasBlockChild || !CONTAINERS.has(tag))) {
+      const text = clean(el.textContent);
+      if (text) out.push({ kind, text });
+      return;
+    }
+    // a container with its own loose text as well as blocks: keep the loose text as a paragraph
+    let loose = '';
+    for (const node of Array.from(el.childNodes)) {
+      if (node.nodeType === 3) loose += node.textContent ?? '';
+      else if (node.nodeType === 1) {
+        const child = node as Element;
+        if (BLOCK_TAGS[child.tagName.toUpperCase()] !== undefined) {
+          if (clean(loose)) out.push({ kind: 'paragraph', text: clean(loose) });
+          loose = '';
+          visit(child);
+        } else if (!SKIP.has(child.tagName.toUpperCase())) loose += child.textContent ?? '';
+      }
+    }
+    if (clean(loose)) out.push({ kind: 'paragraph', text: clean(loose) });
+  };
+  visit(root);
+  return out;
+}
+
+interface Meta {
+  title: string;
+  published: string | null;
+  siteName: string | null;
+}
+
+const isoDay = (s: string | null | undefined): string | null => {
+  const m = /(\d{4})-(\d{2})-(\d{2})/.exec(s ?? '');
+  return m ? `${m[1]}-${m[2]}-${m[3]}` : null;
+};
+
+function readMeta(doc: Document): Meta {
+  const metaContent = (...names: string[]) => {
+    for (const n of names) {
+      const el = doc.querySelector(`meta[property="${n}"], meta[name="${n}"], meta[itemprop="${n}"]`);
+      const v = el?.getAttribute('content');
+      if (v) return v;
+    }
+    return null;
+  };
+  let published = isoDay(
+    metaContent('article:published_time', 'og:published_time', 'datePublished', 'date', 'pubdate', 'publishdate', 'dc.date', 'DC.date.issued', 'sailthru.date', 'parsely-pub-date'),
+  );
+  if (!published) published = jsonLdDate(doc);
+  if (!published) {
+    for (const t of Array.from(doc.querySelectorAll('time[datetime]'))) {
+      published = isoDay(t.getAttribute('datetime'));
+      if (published) break;
+    }
+  }
+  return {
+    title: clean(metaContent('og:title', 'twitter:title')),
+    published,
+    siteName: metaContent('og:site_name') ?? null,
+  };
+}
+
+function jsonLdDate(doc: Document): string | null {
+  for (const s of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+    try {
+      const stack: unknown[] = [JSON.parse(s.textContent ?? '')];
+      while (stack.length) {
+        const v = stack.pop();
+        if (Array.isArray(v)) stack.push(...v);
+        else if (v && typeof v === 'object') {
+          const o = v as Record<string, unknown>;
+          const d = isoDay(typeof o.datePublished === 'string' ? o.datePublished : null);
+          if (d) return d;
+          if (o['@graph']) stack.push(o['@graph']);
+        }
+      }
+    } catch {
+      // a broken JSON-LD block is the page's problem, not a reason to fail
+    }
+  }
+  return null;
+}

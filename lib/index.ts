@@ -1,0 +1,65 @@
+// The engine: one function per pipeline stage, chained here in order —
+// (extract) → segment → claims → match → judge → report.
+import { parseClaim } from './claims';
+import { judge } from './judge';
+import type { Lexicon } from './lexicon';
+import { type RefIndex, buildIndex, candidates } from './match';
+import { type CompiledReferences, lexiconOf } from './references';
+import { buildReport } from './report';
+import { segment } from './segment';
+import type { Article, ClaimResult, ReferenceDocumentMeta, Report, Strictness } from './types';
+
+export { extractArticle } from './extract';
+export type { CompiledReferences } from './references';
+export * from './types';
+
+export interface CrosscheckOptions {
+  strictness?: Strictness;
+}
+
+/** A reference set made ready for scanning: lexicon compiled and claims indexed, once. */
+export interface PreparedReferences {
+  refs: CompiledReferences;
+  lexicon: Lexicon;
+  index: RefIndex;
+  docs: Map<string, ReferenceDocumentMeta>;
+}
+
+export function prepare(refs: CompiledReferences): PreparedReferences {
+  return { refs, lexicon: lexiconOf(refs), index: buildIndex(refs.claims), docs: new Map(refs.documents.map((d) => [d.id, d])) };
+}
+
+/** A page is about the reference story when enough of its sentences align well with the references. */
+const RELEVANT_SCORE = 0.4;
+const RELEVANT_SHARE = 0.2;
+
+const ENGLISH = /\b(the|and|of|to|in|is|was|that|for|with|on|said|has|have|are|by|at|from)\b/gi;
+
+function notEnglish(article: Article): boolean {
+  if (article.lang && !/^en\b/i.test(article.lang)) return true;
+  const text = article.blocks.map((b) => b.text).join(' ').slice(0, 20_000);
+  const words = text.split(/\s+/).length;
+  return words > 30 && (text.match(ENGLISH)?.length ?? 0) / words < 0.04;
+}
+
+/** Runs segment → claims → match → judge → report on an extracted article. */
+export function crosscheck(article: Article, refs: CompiledReferences | PreparedReferences, options: CrosscheckOptions = {}): Report {
+  const prepared = 'index' in refs ? refs : prepare(refs);
+  const strictness = options.strictness ?? 'balanced';
+  const sentences = segment(article.blocks);
+  if (notEnglish(article)) {
+    const claims = sentences.map((s) => ({ ...s, verdict: 'unverified' as const, evidence: [] }));
+    return buildReport({ article, claims, relevant: false, refs: prepared.refs, strictness, notice: 'not-english' });
+  }
+  const parsed = sentences.map((s) => {
+    const claim = parseClaim(s.text, { lexicon: prepared.lexicon, published: article.published });
+    return { s, claim, cands: candidates(claim, prepared.index) };
+  });
+  const aligned = parsed.filter((p) => (p.cands[0]?.score ?? 0) >= RELEVANT_SCORE && (p.cands[0]?.shared.length ?? 0) >= 3).length;
+  const relevant = aligned >= 2 && aligned >= RELEVANT_SHARE * parsed.length;
+  const claims: ClaimResult[] = parsed.map(({ s, claim, cands }) => {
+    const j = relevant ? judge(claim, cands, prepared.index, prepared.docs, prepared.lexicon, strictness) : { verdict: 'unverified' as const, evidence: [] };
+    return { text: s.text, verdict: j.verdict, evidence: j.evidence, block: s.block, start: s.start, end: s.end };
+  });
+  return buildReport({ article, claims, relevant, refs: prepared.refs, strictness, notice: relevant ? null : 'not-relevant' });
+}

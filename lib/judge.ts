@@ -1,0 +1,197 @@
+// Stage 6, judge: compares a page claim with its candidate reference claims detail by detail
+// (figures, ordinals, dates and times, judgement frames), takes a stance per source, and
+// decides the verdict. A detail is only compared with references about the same slot: the
+// reference sentence must align with the page sentence and share an anchor beyond the detail.
+import { overlaps } from './figures';
+import type { Lexicon } from './lexicon';
+import { type Candidate, type RefIndex, weight } from './match';
+import type { Claim, Evidence, Figure, Frame, ReferenceDocumentMeta, Stance, Strictness, TimeSpan, Verdict } from './types';
+
+export interface Thresholds {
+  /** Share of the page sentence's term weight a reference must cover to agree on wording alone. */
+  agree: number;
+  /** Least alignment for comparing a detail. */
+  slot: number;
+  /** Least weight of shared terms besides the detail itself. */
+  anchor: number;
+  /** A reference detail is compared only if its sentence aligns within this ratio of the best. */
+  ratio: number;
+}
+
+export const THRESHOLDS: Record<Strictness, Thresholds> = {
+  balanced: { agree: 0.5, slot: 0.2, anchor: 2.2, ratio: 0.6 },
+  conservative: { agree: 0.62, slot: 0.28, anchor: 3, ratio: 0.7 },
+};
+
+interface DetailStance {
+  source: string;
+  stance: Stance;
+  evidence: Evidence;
+}
+
+export interface Judgement {
+  verdict: Verdict;
+  evidence: Evidence[];
+}
+
+interface Context {
+  index: RefIndex;
+  docs: Map<string, ReferenceDocumentMeta>;
+  lexicon: Lexicon;
+  t: Thresholds;
+}
+
+export function judge(page: Claim, cands: Candidate[], index: RefIndex, docs: Map<string, ReferenceDocumentMeta>, lexicon: Lexicon, strictness: Strictness = 'balanced'): Judgement {
+  const ctx: Context = { index, docs, lexicon, t: THRESHOLDS[strictness] };
+  const details: DetailStance[][] = [
+    ...page.figures.map((f) => compareFigure(page, f, cands, ctx)),
+    ...page.times.map((tm) => compareTime(page, tm, cands, ctx)),
+    ...page.frames.map((fr) => compareFrame(page, fr, cands, ctx)),
+  ].filter((d) => d.length > 0);
+
+  const contradicted = details.filter((d) => d.some((s) => s.stance === 'contradict'));
+  if (contradicted.length) {
+    const disputed = contradicted.every((d) => d.some((s) => s.stance === 'agree'));
+    const evidence = uniqueEvidence(contradicted.flat().map((s) => s.evidence));
+    return { verdict: disputed ? 'disputed' : 'contradict', evidence };
+  }
+  const agreeing = details.flat().filter((s) => s.stance === 'agree');
+  const wording = wordingAgreement(page, cands, ctx);
+  if (agreeing.length || wording.length) {
+    return { verdict: 'agree', evidence: uniqueEvidence([...agreeing.map((s) => s.evidence), ...wording]) };
+  }
+  return { verdict: 'unverified', evidence: [] };
+}
+
+function uniqueEvidence(list: Evidence[]): Evidence[] {
+  const seen = new Set<string>();
+  return list.filter((e) => {
+    const k = `${e.source}\u0000${e.text}\u0000${e.stance}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function evidenceFor(c: Candidate, ctx: Context, stance: Stance, reason: string): Evidence {
+  const ref = ctx.index.claims[c.ref];
+  const doc = ref ? ctx.docs.get(ref.doc) : undefined;
+  return { source: ref?.doc ?? '', outlet: doc?.outlet ?? ref?.doc ?? '', text: ref?.sentence ?? '', stance, reason };
+}
+
+const outletOf = (c: Candidate, ctx: Context) => {
+  const ref = ctx.index.claims[c.ref];
+  return (ref && ctx.docs.get(ref.doc)?.outlet) || ref?.doc || 'reference';
+};
+
+/** Weight of shared terms other than those that only restate the detail being compared. */
+function anchorWeight(c: Candidate, exclude: Set<string>, ctx: Context): number {
+  let w = 0;
+  for (const t of c.shared) if (!exclude.has(t)) w += weight(ctx.index, t);
+  return w;
+}
+
+/** Keeps the comparisons whose sentences align well enough, and nearly as well as the best one. */
+function inSlot<T extends { cand: Candidate }>(items: T[], exclude: Set<string>, ctx: Context): T[] {
+  const ok = items.filter((x) => x.cand.score >= ctx.t.slot && anchorWeight(x.cand, exclude, ctx) >= ctx.t.anchor);
+  const best = Math.max(0, ...ok.map((x) => x.cand.score));
+  return ok.filter((x) => x.cand.score >= best * ctx.t.ratio);
+}
+
+function unitTerms(unit: string, ctx: Context): Set<string> {
+  const out = new Set([`s:${unit}`, `c:${unit}`]);
+  for (const [cue, u] of ctx.lexicon.unitEventCues) if (u === unit) for (const c of ctx.lexicon.concepts.get(cue) ?? []) out.add(c);
+  for (const c of ctx.lexicon.concepts.get(unit) ?? []) out.add(c);
+  return out;
+}
+
+function compareFigure(page: Claim, f: Figure, cands: Candidate[], ctx: Context): DetailStance[] {
+  const items: { cand: Candidate; rf: Figure }[] = [];
+  for (const cand of cands) {
+    const ref = ctx.index.claims[cand.ref];
+    for (const rf of ref?.claim.figures ?? []) {
+      if (rf.unit !== f.unit || !!rf.ordinal !== !!f.ordinal) continue;
+      // ordinals count within a series: "the third time since he took office"
+      if (f.since && rf.since && !f.since.some((t) => rf.since?.includes(t))) continue;
+      items.push({ cand, rf });
+    }
+  }
+  return inSlot(items, unitTerms(f.unit, ctx), ctx).map(({ cand, rf }) => {
+    const stance: Stance = overlaps(f, rf) ? 'agree' : 'contradict';
+    const reason = `page: ${f.text}; ${outletOf(cand, ctx)}: ${rf.text}`;
+    return { source: ctx.index.claims[cand.ref]?.doc ?? '', stance, evidence: evidenceFor(cand, ctx, stance, reason) };
+  });
+}
+
+function compareTime(page: Claim, tm: TimeSpan, cands: Candidate[], ctx: Context): DetailStance[] {
+  const clock = tm.kind === 'clock';
+  const items: { cand: Candidate; rt: TimeSpan }[] = [];
+  for (const cand of cands) {
+    const ref = ctx.index.claims[cand.ref];
+    for (const rt of ref?.claim.times ?? []) {
+      if ((rt.kind === 'clock') !== clock || !!rt.since !== !!tm.since) continue;
+      if (clock && !!rt.unzoned !== !!tm.unzoned) continue;
+      items.push({ cand, rt });
+    }
+  }
+  let slot = inSlot(items, new Set(), ctx);
+  // the most precise statement decides: "April" neither confirms nor denies "14 April" when another says "4 April"
+  const len = tm.end - tm.start;
+  const finer = slot.filter(({ rt }) => rt.end - rt.start <= len * 1.01);
+  if (finer.length) slot = finer;
+  return slot.map(({ cand, rt }) => {
+    const stance: Stance = tm.start < rt.end && rt.start < tm.end ? 'agree' : 'contradict';
+    const reason = `page: ${tm.text}; ${outletOf(cand, ctx)}: ${rt.text}`;
+    return { source: ctx.index.claims[cand.ref]?.doc ?? '', stance, evidence: evidenceFor(cand, ctx, stance, reason) };
+  });
+}
+
+function compareFrame(page: Claim, fr: Frame, cands: Candidate[], ctx: Context): DetailStance[] {
+  if (!fr.agent) return [];
+  const info = ctx.lexicon.axisInfo.get(fr.axis);
+  const items: { cand: Candidate; rf: Frame; stance: Stance }[] = [];
+  for (const cand of cands) {
+    const ref = ctx.index.claims[cand.ref];
+    for (const rf of ref?.claim.frames ?? []) {
+      if (rf.axis !== fr.axis || !rf.agent) continue;
+      let stance: Stance | null = null;
+      if (info?.directed && rf.agent === fr.target && rf.target === fr.agent && fr.agent !== fr.target) stance = 'contradict';
+      else if (rf.agent !== fr.agent) continue;
+      else if (info?.targeted && fr.target && rf.target && fr.target !== rf.target) {
+        // a different culprit for the same act, both affirmed
+        stance = fr.polarity === 1 && rf.polarity === 1 ? 'contradict' : null;
+      } else if (info?.targeted && (!fr.target || !rf.target)) stance = null;
+      else stance = rf.polarity === fr.polarity ? 'agree' : 'contradict';
+      if (stance) items.push({ cand, rf, stance });
+    }
+  }
+  const exclude = new Set([`a:${fr.axis}`, `e:${fr.agent}`, ...(fr.target ? [`e:${fr.target}`] : [])]);
+  return inSlot(items, exclude, ctx).map(({ cand, rf, stance }) => {
+    const reason = `page: ${describeFrame(fr)}; ${outletOf(cand, ctx)}: ${describeFrame(rf)}`;
+    return { source: ctx.index.claims[cand.ref]?.doc ?? '', stance, evidence: evidenceFor(cand, ctx, stance, reason) };
+  });
+}
+
+function describeFrame(f: Frame): string {
+  const who = f.agent ?? 'someone';
+  const target = f.target ? ` ${f.target}` : '';
+  const neg = f.polarity === -1 && !/^(il|un|in)/.test(f.cue.toLowerCase()) && !/(condemn|critic|denounc|slam|decr|violat|breach)/i.test(f.cue) ? 'not ' : '';
+  return `${who} ${neg}${f.cue}${target}`.replace(/-/g, ' ');
+}
+
+/** Agreement on wording alone: one reference says nearly all that the page sentence says. */
+function wordingAgreement(page: Claim, cands: Candidate[], ctx: Context): Evidence[] {
+  const out: Evidence[] = [];
+  const bySource = new Set<string>();
+  for (const cand of cands) {
+    const ref = ctx.index.claims[cand.ref];
+    if (!ref || bySource.has(ref.doc)) continue;
+    if (cand.score < ctx.t.agree || ref.claim.negated !== page.negated) continue;
+    const content = cand.shared.filter((t) => !t.startsWith('e:'));
+    if (content.length < 2 || cand.shared.length < 3) continue;
+    bySource.add(ref.doc);
+    const words = cand.shared.map((t) => t.slice(2).replace(/-/g, ' ')).slice(0, 6);
+    out.push(evidenceFor(cand, ctx, 'agree', `${outletOf(cand, ctx)} says the same (${words.join(', ')})`));
+  }
+  return out;
+}

@@ -1,0 +1,149 @@
+// Compiles the data in reference-data/lexicon.json and a set's entity aliases into lookups the
+// claims stage uses. Pure data handling: no NLP here.
+
+export interface LexiconData {
+  version: 1;
+  synonyms: string[][];
+  axes: { id: string; positive: string[]; negative: string[]; targeted?: boolean; directed?: boolean }[];
+  negation: string[];
+  speech: string[];
+  personNouns: string[];
+  unitEvents: { unit: string; cues: string[] }[];
+  unitSynonyms: string[][];
+  genericTerms: string[];
+}
+
+/** Canonical entity id → the names it goes by. */
+export type AliasData = Record<string, string[]>;
+
+export interface Phrase {
+  /** Lower-case words of the phrase. */
+  words: string[];
+  key: string;
+}
+
+export interface Lexicon {
+  /** Word or phrase (lower case) → concept keys it stands for. */
+  concepts: Map<string, string[]>;
+  /** Multi-word phrases, longest first, for concepts and axes. */
+  phrases: Phrase[];
+  axisCues: Map<string, { axis: string; polarity: 1 | -1 }[]>;
+  axisInfo: Map<string, { targeted: boolean; directed: boolean }>;
+  negation: Set<string>;
+  speech: Set<string>;
+  personNouns: Set<string>;
+  unitEventCues: Map<string, string>;
+  unitSynonyms: Map<string, string>;
+  generic: Set<string>;
+  aliases: AliasMatcher;
+}
+
+export interface AliasMatcher {
+  /** Finds entity mentions: [start, end) character offsets into the text and the entity id. */
+  find(text: string): { start: number; end: number; id: string }[];
+  ids: Set<string>;
+}
+
+const words = (s: string) => s.toLowerCase().split(/\s+/).filter(Boolean);
+
+export function compileLexicon(data: LexiconData, aliases: AliasData): Lexicon {
+  const concepts = new Map<string, string[]>();
+  const phraseKeys = new Set<string>();
+  const add = (w: string, key: string) => {
+    const k = w.toLowerCase();
+    const list = concepts.get(k) ?? [];
+    if (!list.includes(key)) list.push(key);
+    concepts.set(k, list);
+    if (k.includes(' ')) phraseKeys.add(k);
+  };
+  data.synonyms.forEach((group, i) => {
+    const key = `c:${group[0] ?? i}`;
+    for (const w of group) add(w, key);
+  });
+  const axisCues = new Map<string, { axis: string; polarity: 1 | -1 }[]>();
+  const axisInfo = new Map<string, { targeted: boolean; directed: boolean }>();
+  for (const axis of data.axes) {
+    axisInfo.set(axis.id, { targeted: !!axis.targeted, directed: !!axis.directed });
+    for (const [list, polarity] of [
+      [axis.positive, 1],
+      [axis.negative, -1],
+    ] as const) {
+      for (const w of list) {
+        const k = w.toLowerCase();
+        const cues = axisCues.get(k) ?? [];
+        cues.push({ axis: axis.id, polarity });
+        axisCues.set(k, cues);
+        if (k.includes(' ')) phraseKeys.add(k);
+        add(k, `a:${axis.id}`);
+      }
+    }
+  }
+  for (const w of data.speech) if (w.includes(' ')) phraseKeys.add(w.toLowerCase());
+  const phrases = [...phraseKeys]
+    .map((k) => ({ words: words(k), key: k }))
+    .sort((a, b) => b.words.length - a.words.length);
+  const unitEventCues = new Map<string, string>();
+  for (const e of data.unitEvents) for (const c of e.cues) unitEventCues.set(c.toLowerCase(), e.unit);
+  const unitSynonyms = new Map<string, string>();
+  for (const g of data.unitSynonyms) for (const w of g) unitSynonyms.set(w.toLowerCase(), g[0] ?? w);
+  return {
+    concepts,
+    phrases,
+    axisCues,
+    axisInfo,
+    negation: new Set(data.negation.map((w) => w.toLowerCase())),
+    speech: new Set(data.speech.map((w) => w.toLowerCase())),
+    personNouns: new Set(data.personNouns.map((w) => w.toLowerCase())),
+    unitEventCues,
+    unitSynonyms,
+    generic: new Set(data.genericTerms.map((w) => w.toLowerCase())),
+    aliases: compileAliases(aliases),
+  };
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * One alternation per case mode, longest names first, so "US President" wins over "US".
+ * Short all-capital names (US, IS, UK) match case-sensitively: "us" and "is" are words.
+ */
+export function compileAliases(aliases: AliasData): AliasMatcher {
+  const exact: [string, string][] = [];
+  const loose: [string, string][] = [];
+  for (const [id, names] of Object.entries(aliases)) {
+    for (const name of names) {
+      const bare = name.replace(/^the\s+/i, '');
+      if (bare.length <= 4 && bare === bare.toUpperCase()) exact.push([bare, id]);
+      else loose.push([bare.toLowerCase(), id]);
+    }
+  }
+  const build = (list: [string, string][], flags: string) => {
+    if (!list.length) return null;
+    const sorted = [...list].sort((a, b) => b[0].length - a[0].length);
+    const source = sorted.map(([n]) => escape(n).replace(/\s+/g, '\\s+')).join('|');
+    return { re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`, `gu${flags}`), map: new Map(list.map(([n, id]) => [flags ? n.toLowerCase() : n, id])) };
+  };
+  const loosePat = build(loose, 'i');
+  const exactPat = build(exact, '');
+  const ids = new Set(Object.keys(aliases));
+  return {
+    ids,
+    find(text: string) {
+      const found: { start: number; end: number; id: string }[] = [];
+      for (const pat of [loosePat, exactPat]) {
+        if (!pat) continue;
+        // curly apostrophes are the same character count, so offsets still hold
+        for (const m of text.replace(/[\u2018\u2019]/g, "'").matchAll(pat.re)) {
+          const key = m[0].replace(/\s+/g, ' ');
+          const id = pat.map.get(pat === loosePat ? key.toLowerCase() : key);
+          if (id === undefined || m.index === undefined) continue;
+          const start = m.index;
+          const end = start + m[0].length;
+          if (found.some((f) => start < f.end && end > f.start)) continue;
+          found.push({ start, end, id });
+        }
+      }
+      return found.sort((a, b) => a.start - b.start);
+    },
+  };
+}

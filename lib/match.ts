@@ -1,0 +1,67 @@
+// Stage 5, match: finds the reference claims a page claim may be about. An inverted index over
+// the reference terms answers each query in time proportional to the postings it touches;
+// alignment weighs shared terms by how rare they are among the references (IDF).
+import type { ReferenceClaim } from './references';
+import type { Claim } from './types';
+
+export interface RefIndex {
+  claims: ReferenceClaim[];
+  idf: Map<string, number>;
+  /** Weight of a term no reference uses: such words are what the references cannot vouch for. */
+  unseen: number;
+  postings: Map<string, number[]>;
+}
+
+export interface Candidate {
+  ref: number;
+  /** Share of the page claim's term weight that the reference claim also has (0–1). */
+  score: number;
+  shared: string[];
+}
+
+export function buildIndex(claims: ReferenceClaim[]): RefIndex {
+  const postings = new Map<string, number[]>();
+  claims.forEach((c, i) => {
+    for (const t of c.claim.terms) {
+      const list = postings.get(t);
+      if (list) list.push(i);
+      else postings.set(t, [i]);
+    }
+  });
+  const n = Math.max(1, claims.length);
+  const idf = new Map<string, number>();
+  for (const [t, list] of postings) idf.set(t, Math.log(1 + n / list.length));
+  return { claims, idf, unseen: Math.log(1 + n / 0.5), postings };
+}
+
+export const weight = (index: RefIndex, term: string): number => index.idf.get(term) ?? index.unseen;
+
+export function align(page: Claim, ref: Claim, index: RefIndex): Candidate {
+  const refTerms = new Set(ref.terms);
+  let total = 0;
+  let hit = 0;
+  const shared: string[] = [];
+  for (const t of page.terms) {
+    const w = weight(index, t);
+    total += w;
+    if (refTerms.has(t)) {
+      hit += w;
+      shared.push(t);
+    }
+  }
+  return { ref: -1, score: total ? hit / total : 0, shared };
+}
+
+/** Reference claims sharing at least one term with the page claim, best aligned first. */
+export function candidates(page: Claim, index: RefIndex, limit = 12): Candidate[] {
+  const seen = new Set<number>();
+  for (const t of page.terms) for (const i of index.postings.get(t) ?? []) seen.add(i);
+  const out: Candidate[] = [];
+  for (const i of seen) {
+    const ref = index.claims[i];
+    if (!ref) continue;
+    const a = align(page, ref.claim, index);
+    out.push({ ...a, ref: i });
+  }
+  return out.sort((a, b) => b.score - a.score).slice(0, limit);
+}

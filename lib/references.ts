@@ -1,0 +1,154 @@
+// Stage 4, references: reference documents → reference claims, parsed by the same claims stage
+// as the page, each keeping the sentence it came from. Compiled once (at build time for the
+// bundled set) and validated wherever it is loaded.
+import { parseClaim } from './claims';
+import { type AliasData, type Lexicon, type LexiconData, compileLexicon } from './lexicon';
+import { segment } from './segment';
+import type { Claim, ReferenceDocumentMeta } from './types';
+
+export const FORMAT_VERSION = 1;
+
+export interface ReferenceDocument extends ReferenceDocumentMeta {
+  text: string;
+}
+
+export interface ReferenceSetSource {
+  id: string;
+  title: string;
+  /** Regular expressions for lines that are page furniture (links to other stories, comment boxes). */
+  furniture: string[];
+  entities: AliasData;
+  documents: ReferenceDocument[];
+}
+
+export interface ReferenceClaim {
+  doc: string;
+  /** The reference sentence, quoted as written. */
+  sentence: string;
+  claim: Claim;
+}
+
+export interface CompiledReferences {
+  version: 1;
+  story: { id: string; title: string };
+  documents: ReferenceDocumentMeta[];
+  claims: ReferenceClaim[];
+  entities: AliasData;
+  lexicon: LexiconData;
+}
+
+export class ReferenceDataError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(`${field}: ${message}`);
+  }
+}
+
+const HEADER = /^(Title|Source|Date|URL|Id):\s*(.*)$/i;
+
+/** Reads a plain-text document: optional `Title:`, `Source:`, `Date:`, `URL:`, `Id:` lines, a blank line, the text. */
+export function parseReferenceText(raw: string, fallbackId: string): ReferenceDocument {
+  const lines = raw.replace(/\r\n?/g, '\n').split('\n');
+  const head: Record<string, string> = {};
+  let i = 0;
+  while (i < lines.length) {
+    const m = HEADER.exec(lines[i] ?? '');
+    if (!m) break;
+    head[(m[1] ?? '').toLowerCase()] = (m[2] ?? '').trim();
+    i++;
+  }
+  if (i > 0 && (lines[i] ?? '').trim() === '') i++;
+  const doc: ReferenceDocument = {
+    id: head.id || fallbackId,
+    outlet: head.source ?? '',
+    title: head.title ?? '',
+    date: head.date ?? '',
+    text: lines.slice(i).join('\n'),
+  };
+  if (head.url) doc.url = head.url;
+  return doc;
+}
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Throws a ReferenceDataError naming the first bad field. */
+export function validateSource(set: ReferenceSetSource): void {
+  const need = (ok: boolean, field: string, msg: string) => {
+    if (!ok) throw new ReferenceDataError(field, msg);
+  };
+  need(typeof set.id === 'string' && /^[a-z0-9][a-z0-9-]*$/.test(set.id), 'id', 'must be a lower-case slug');
+  need(typeof set.title === 'string' && set.title.trim().length > 0, 'title', 'must be a non-empty string');
+  need(Array.isArray(set.furniture), 'furniture', 'must be a list of patterns');
+  set.furniture.forEach((p, i) => {
+    try {
+      new RegExp(p);
+    } catch {
+      throw new ReferenceDataError(`furniture[${i}]`, 'is not a valid regular expression');
+    }
+  });
+  need(!!set.entities && typeof set.entities === 'object' && !Array.isArray(set.entities), 'entities', 'must map ids to lists of names');
+  for (const [id, names] of Object.entries(set.entities)) {
+    need(/^[a-z0-9][a-z0-9-]*$/.test(id), `entities.${id}`, 'id must be a lower-case slug');
+    need(Array.isArray(names) && names.length > 0 && names.every((n) => typeof n === 'string' && n.trim().length > 0), `entities.${id}`, 'must be a non-empty list of names');
+  }
+  need(Array.isArray(set.documents) && set.documents.length > 0, 'documents', 'must list at least one document');
+  const ids = new Set<string>();
+  set.documents.forEach((d, i) => {
+    const f = `documents[${i}]`;
+    need(typeof d.id === 'string' && d.id.length > 0, `${f}.id`, 'is missing');
+    need(!ids.has(d.id), `${f}.id`, `repeats "${d.id}"`);
+    ids.add(d.id);
+    need(typeof d.outlet === 'string' && d.outlet.trim().length > 0, `${f}.outlet`, 'is missing (the Source: line)');
+    need(typeof d.date === 'string' && ISO_DAY.test(d.date) && !Number.isNaN(Date.parse(d.date)), `${f}.date`, 'must be a date written YYYY-MM-DD');
+    need(typeof d.text === 'string' && /\p{L}/u.test(d.text), `${f}.text`, 'is empty');
+  });
+}
+
+export function compileReferences(set: ReferenceSetSource, lexiconData: LexiconData): CompiledReferences {
+  validateSource(set);
+  const lexicon = compileLexicon(lexiconData, set.entities);
+  const furniture = set.furniture.map((p) => new RegExp(p));
+  const claims: ReferenceClaim[] = [];
+  for (const doc of set.documents) {
+    const lines = doc.text
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l && !furniture.some((re) => re.test(l)));
+    for (const s of segment(lines.map((text) => ({ kind: 'paragraph' as const, text })))) {
+      claims.push({ doc: doc.id, sentence: s.text, claim: parseClaim(s.text, { lexicon, published: doc.date }) });
+    }
+  }
+  return {
+    version: FORMAT_VERSION,
+    story: { id: set.id, title: set.title },
+    documents: set.documents.map(({ text: _text, ...meta }) => meta),
+    claims,
+    entities: set.entities,
+    lexicon: lexiconData,
+  };
+}
+
+/** Checks a compiled set loaded from storage, a file or the bundle; throws naming the bad field. */
+export function validateCompiled(data: unknown): CompiledReferences {
+  const o = data as Partial<CompiledReferences> | null;
+  if (!o || typeof o !== 'object') throw new ReferenceDataError('(root)', 'is not an object');
+  if (o.version !== FORMAT_VERSION) throw new ReferenceDataError('version', `must be ${FORMAT_VERSION}`);
+  if (!o.story || typeof o.story.id !== 'string' || typeof o.story.title !== 'string') throw new ReferenceDataError('story', 'needs an id and a title');
+  if (!Array.isArray(o.documents)) throw new ReferenceDataError('documents', 'must be a list');
+  if (!Array.isArray(o.claims)) throw new ReferenceDataError('claims', 'must be a list');
+  const docIds = new Set(o.documents.map((d) => d?.id));
+  o.claims.forEach((c, i) => {
+    if (!c || typeof c.sentence !== 'string' || !c.claim || !Array.isArray(c.claim.terms)) throw new ReferenceDataError(`claims[${i}]`, 'is malformed');
+    if (!docIds.has(c.doc)) throw new ReferenceDataError(`claims[${i}].doc`, `names unknown document "${c.doc}"`);
+  });
+  if (!o.entities || typeof o.entities !== 'object') throw new ReferenceDataError('entities', 'must map ids to names');
+  if (!o.lexicon || !Array.isArray(o.lexicon.synonyms)) throw new ReferenceDataError('lexicon', 'is missing');
+  return o as CompiledReferences;
+}
+
+/** The lexicon a compiled set was built with, for parsing pages the same way. */
+export function lexiconOf(refs: CompiledReferences): Lexicon {
+  return compileLexicon(refs.lexicon, refs.entities);
+}

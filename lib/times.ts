@@ -1,0 +1,213 @@
+// Reads dates and clock times as spans at the precision written, resolving relative ones
+// ("yesterday", "last month", "on Tuesday") against the document's own publication date.
+import type { TimeSpan } from './types';
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH_ABBR: Record<string, number> = Object.fromEntries(
+  MONTHS.flatMap((m, i) => [[m, i], [m.slice(0, 3), i], ...(m === 'september' ? [['sept', i]] : [])]),
+);
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const DAY = 86_400_000;
+
+/** UTC offsets in hours; summer rules for the zones that have them. */
+const ZONES: Record<string, (d: Date) => number> = {
+  et: (d) => (usDst(d) ? -4 : -5),
+  eastern: (d) => (usDst(d) ? -4 : -5),
+  edt: () => -4,
+  est: () => -5,
+  pt: (d) => (usDst(d) ? -7 : -8),
+  gmt: () => 0,
+  utc: () => 0,
+  bst: () => 1,
+  // newsrooms convert "UK time" at GMT, as in "12:30pm ET (4.30pm UK time)"; BST is its own zone
+  uk: () => 0,
+  british: () => 0,
+  london: () => 0,
+  cet: () => 1,
+  cest: () => 2,
+  moscow: () => 3,
+  msk: () => 3,
+};
+
+function nthSunday(year: number, month: number, n: number): number {
+  const first = new Date(Date.UTC(year, month, 1)).getUTCDay();
+  return 1 + ((7 - first) % 7) + (n - 1) * 7;
+}
+function usDst(d: Date): boolean {
+  const y = d.getUTCFullYear();
+  const start = Date.UTC(y, 2, nthSunday(y, 2, 2));
+  const end = Date.UTC(y, 10, nthSunday(y, 10, 1));
+  return d.getTime() >= start && d.getTime() < end;
+}
+
+const dayStart = (y: number, m: number, d: number) => Date.UTC(y, m, d);
+const span = (start: number, end: number, kind: TimeSpan['kind'], text: string, since: boolean): TimeSpan => ({
+  start,
+  end,
+  kind,
+  text: text.replace(/[.,]$/, ''),
+  ...(since ? { since: true } : {}),
+});
+
+/** The year that puts a day-and-month closest to the publication date. */
+function nearestYear(month: number, day: number, pub: Date): number {
+  const y = pub.getUTCFullYear();
+  let best = y;
+  let bestGap = Number.POSITIVE_INFINITY;
+  for (const cand of [y - 1, y, y + 1]) {
+    const gap = Math.abs(dayStart(cand, month, day) - pub.getTime());
+    if (gap < bestGap) {
+      best = cand;
+      bestGap = gap;
+    }
+  }
+  return best;
+}
+
+const MONTH_RE = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+const ZONE_RE = 'ET|EDT|EST|PT|GMT|UTC|BST|CET|CEST|MSK|Eastern(?:\\s+time)?|UK\\s+time|British\\s+time|London\\s+time|Moscow\\s+time';
+
+// Each pattern is a plain sequence of bounded classes: no nested quantifiers, so no backtracking blow-up.
+const PATTERNS = {
+  clock: new RegExp(`\\b(\\d{1,2})(?:[:.](\\d{2}))?\\s?(am|pm|a\\.m\\.|p\\.m\\.)(?:\\s\\(?(${ZONE_RE})\\b)?`, 'gi'),
+  clock24: new RegExp(`\\b([01]\\d|2[0-3]):?([0-5]\\d)\\s?(${ZONE_RE})\\b`, 'g'),
+  dayMonth: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s(?:of\\s)?(${MONTH_RE})\\b\\.?(?:,?\\s(\\d{4}))?`, 'gi'),
+  monthDay: new RegExp(`\\b(${MONTH_RE})\\.?\\s(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s(\\d{4}))?`, 'gi'),
+  partMonth: new RegExp(`\\b(early|mid|late|the\\s+end\\s+of|the\\s+start\\s+of|the\\s+beginning\\s+of)[-\\s](${MONTH_RE})\\b(?:\\s(\\d{4}))?`, 'gi'),
+  monthYear: new RegExp(`\\b(in|since|during|of|by|until|last|this|from)\\s(${MONTH_RE})\\b(?:\\s(\\d{4}))?`, 'gi'),
+  year: /\b(in|since|of|by|until|from|during)\s((?:19|20)\d{2})\b/gi,
+  relDay: /\b(today|tonight|yesterday|tomorrow|this\s+morning|this\s+afternoon|this\s+evening|last\s+night)\b/gi,
+  weekday: /\b(?:on\s+|last\s+|this\s+|next\s+)?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)(?:'s)?\b/gi,
+  relMonth: /\b(last|this|next)\s+(month|week|year)\b/gi,
+  ago: /\b(a|one|two|three|four|five|six|\d{1,2})\s+(days?|weeks?|months?|fortnight)\s+ago\b/gi,
+  fortnight: /\ba\s+fortnight\s+ago\b/gi,
+} as const;
+
+const WORD_NUM: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6 };
+
+function monthIndex(s: string): number | undefined {
+  return MONTH_ABBR[s.toLowerCase().replace(/\.$/, '')];
+}
+
+function isSince(text: string, index: number): boolean {
+  return /\bsince\s*$/i.test(text.slice(Math.max(0, index - 7), index));
+}
+
+/** Finds the time spans in a sentence. `published` is YYYY-MM-DD or null (relative dates are then skipped). */
+export function readTimes(text: string, published: string | null): TimeSpan[] {
+  const pub = published ? new Date(`${published}T12:00:00Z`) : null;
+  const out: TimeSpan[] = [];
+  const taken: [number, number][] = [];
+  const free = (a: number, b: number) => !taken.some(([s, e]) => a < e && b > s);
+  const take = (m: RegExpMatchArray, t: TimeSpan | null) => {
+    const a = m.index ?? 0;
+    const b = a + m[0].length;
+    if (!t || !free(a, b)) return;
+    taken.push([a, b]);
+    out.push(t);
+  };
+  const baseDay = pub ? Date.UTC(pub.getUTCFullYear(), pub.getUTCMonth(), pub.getUTCDate()) : null;
+
+  for (const m of text.matchAll(PATTERNS.clock)) {
+    let h = Number(m[1]) % 12;
+    if (/^p/i.test(m[3] ?? '')) h += 12;
+    const min = Number(m[2] ?? 0);
+    take(m, clockSpan(h, min, m[4], pub, m[0]));
+  }
+  for (const m of text.matchAll(PATTERNS.clock24)) take(m, clockSpan(Number(m[1]), Number(m[2]), m[3], pub, m[0]));
+  for (const re of [PATTERNS.dayMonth, PATTERNS.monthDay]) {
+    for (const m of text.matchAll(re)) {
+      const dayFirst = re === PATTERNS.dayMonth;
+      const day = Number(dayFirst ? m[1] : m[2]);
+      const month = monthIndex((dayFirst ? m[2] : m[1]) ?? '');
+      if (month === undefined || day < 1 || day > 31) continue;
+      // "may 4" is a month only when written with a capital
+      if (month === 4 && !/^M/.test((dayFirst ? m[2] : m[1]) ?? '')) continue;
+      const year = m[3] ? Number(m[3]) : pub ? nearestYear(month, day, pub) : null;
+      if (year === null) continue;
+      const s = dayStart(year, month, day);
+      take(m, span(s, s + DAY, 'day', m[0], isSince(text, m.index ?? 0)));
+    }
+  }
+  for (const m of text.matchAll(PATTERNS.partMonth)) {
+    const month = monthIndex(m[2] ?? '');
+    if (month === undefined || (month === 4 && !/^M/.test(m[2] ?? ''))) continue;
+    const year = m[3] ? Number(m[3]) : pub ? nearestYear(month, 15, pub) : null;
+    if (year === null) continue;
+    const part = (m[1] ?? '').toLowerCase();
+    const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+    const [a, b] = part === 'early' || /start|beginning/.test(part) ? [1, 10] : part === 'mid' ? [11, 20] : [21, last];
+    take(m, span(dayStart(year, month, a), dayStart(year, month, b) + DAY, 'day', m[0], false));
+  }
+  for (const m of text.matchAll(PATTERNS.monthYear)) {
+    const month = monthIndex(m[2] ?? '');
+    if (month === undefined || (month === 4 && !/^M/.test(m[2] ?? ''))) continue;
+    const rel = (m[1] ?? '').toLowerCase();
+    let year = m[3] ? Number(m[3]) : null;
+    if (year === null && pub) {
+      const y = pub.getUTCFullYear();
+      // "in January" on a May page is this January; "last May" is the one before
+      year = rel === 'last' ? (month < pub.getUTCMonth() ? y : y - 1) : month > pub.getUTCMonth() + 2 ? y - 1 : y;
+    }
+    if (year === null) continue;
+    take(m, span(dayStart(year, month, 1), Date.UTC(year, month + 1, 1), 'month', m[0], rel === 'since'));
+  }
+  for (const m of text.matchAll(PATTERNS.year)) {
+    const y = Number(m[2]);
+    take(m, span(Date.UTC(y, 0, 1), Date.UTC(y + 1, 0, 1), 'year', m[0], (m[1] ?? '').toLowerCase() === 'since'));
+  }
+  if (pub && baseDay !== null) {
+    for (const m of text.matchAll(PATTERNS.relDay)) {
+      const w = (m[1] ?? '').toLowerCase();
+      const offset = w === 'yesterday' || w === 'last night' ? -1 : w === 'tomorrow' ? 1 : 0;
+      take(m, span(baseDay + offset * DAY, baseDay + (offset + 1) * DAY, 'day', m[0], false));
+    }
+    for (const m of text.matchAll(PATTERNS.weekday)) {
+      const target = WEEKDAYS.indexOf((m[1] ?? '').toLowerCase());
+      const lead = m[0].toLowerCase();
+      const today = pub.getUTCDay();
+      let diff = target - today;
+      if (lead.startsWith('last')) diff = diff >= 0 ? diff - 7 : diff;
+      else if (lead.startsWith('next')) diff = diff <= 0 ? diff + 7 : diff;
+      else if (diff > 3) diff -= 7;
+      else if (diff < -3) diff += 7;
+      take(m, span(baseDay + diff * DAY, baseDay + (diff + 1) * DAY, 'day', m[0], false));
+    }
+    for (const m of text.matchAll(PATTERNS.relMonth)) {
+      const rel = (m[1] ?? '').toLowerCase();
+      const unit = (m[2] ?? '').toLowerCase();
+      const shift = rel === 'last' ? -1 : rel === 'next' ? 1 : 0;
+      const y = pub.getUTCFullYear();
+      const mo = pub.getUTCMonth();
+      if (unit === 'month') take(m, span(Date.UTC(y, mo + shift, 1), Date.UTC(y, mo + shift + 1, 1), 'month', m[0], false));
+      else if (unit === 'year') take(m, span(Date.UTC(y + shift, 0, 1), Date.UTC(y + shift + 1, 0, 1), 'year', m[0], false));
+      else {
+        const monday = baseDay - ((pub.getUTCDay() + 6) % 7) * DAY;
+        take(m, span(monday + shift * 7 * DAY, monday + (shift + 1) * 7 * DAY, 'day', m[0], false));
+      }
+    }
+    for (const re of [PATTERNS.fortnight, PATTERNS.ago]) {
+      for (const m of text.matchAll(re)) {
+        const fortnight = re === PATTERNS.fortnight;
+        const n = fortnight ? 2 : (WORD_NUM[(m[1] ?? '').toLowerCase()] ?? Number(m[1]));
+        const unit = fortnight ? 'week' : (m[2] ?? '').toLowerCase().replace(/s$/, '');
+        const days = unit === 'day' ? n : unit === 'week' || unit === 'fortnight' ? n * 7 * (unit === 'fortnight' ? 2 : 1) : n * 30;
+        const slack = unit === 'day' ? 0 : unit === 'month' ? 10 : 3;
+        const centre = baseDay - days * DAY;
+        take(m, span(centre - slack * DAY, centre + (slack + 1) * DAY, 'day', m[0], false));
+      }
+    }
+  }
+  return out;
+}
+
+function clockSpan(h: number, min: number, zone: string | undefined, pub: Date | null, text: string): TimeSpan | null {
+  if (h > 23 || min > 59) return null;
+  const ref = pub ?? new Date(Date.UTC(2000, 0, 1, 12));
+  const key = zone ? zone.toLowerCase().split(/\s+/)[0] ?? '' : '';
+  const offset = key ? ZONES[key]?.(ref) : undefined;
+  // minutes past midnight UTC when the zone is known, local minutes otherwise
+  const minutes = h * 60 + min - (offset ?? 0) * 60;
+  const norm = ((minutes % 1440) + 1440) % 1440;
+  return { start: norm, end: norm + 1, kind: 'clock', text, ...(offset === undefined ? { unzoned: true } : {}) };
+}

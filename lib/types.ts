@@ -1,0 +1,130 @@
+// Shared shapes of the engine. Everything here is plain data: it crosses the message boundary
+// between the content script and the popup, and is what the command line prints as JSON.
+
+export type Verdict = 'agree' | 'contradict' | 'disputed' | 'unverified';
+export type Stance = 'agree' | 'contradict';
+export type Strictness = 'conservative' | 'balanced';
+
+/** One block of an article as the reader sees it: a headline, paragraph, list item, caption. */
+export interface Block {
+  kind: 'heading' | 'paragraph' | 'item' | 'caption' | 'quote';
+  text: string;
+}
+
+/** What the extract stage returns: only text and where it came from, never markup. */
+export interface Article {
+  url: string;
+  title: string;
+  /** ISO date (YYYY-MM-DD) the page says it was published, if it says. */
+  published: string | null;
+  /** BCP 47 language of the page (`en`, `en-GB`, `fr`…), or null when unknown. */
+  lang: string | null;
+  siteName: string | null;
+  blocks: Block[];
+}
+
+/** A sentence of the article and where it sits: block index and character offsets in it. */
+export interface Sentence {
+  text: string;
+  block: number;
+  start: number;
+  end: number;
+}
+
+/** A range of values for a figure, read the way a newsroom writes them. */
+export interface Figure {
+  /** What the figure counts, as a normalised head noun (`killed`, `missile`, `refugee`…). */
+  unit: string;
+  low: number;
+  high: number;
+  /** Lower bound is exclusive ("more than 80"). */
+  lowOpen?: boolean;
+  /** The words as written, for reasons shown to readers. */
+  text: string;
+  /** An ordinal ("the third time") rather than a count. */
+  ordinal?: boolean;
+  /** Terms of a "since …" clause that says which series an ordinal counts in. */
+  since?: string[];
+}
+
+/** A time span in UTC milliseconds, at the precision written. */
+export interface TimeSpan {
+  start: number;
+  end: number;
+  /** `day`, `month`, `year` or `clock`: only spans of the same kind are compared. */
+  kind: 'day' | 'month' | 'year' | 'clock';
+  text: string;
+  /** Written as "since …": compared only with other "since" dates. */
+  since?: boolean;
+  /** A clock time written without a zone (minutes are then local). */
+  unzoned?: boolean;
+}
+
+/** A judgement, blame or act between actors ("Putin condemned the strike", "the US blamed Damascus"). */
+export interface Frame {
+  axis: string;
+  /** 1 for the positive pole, -1 for the negative, after negation. */
+  polarity: 1 | -1;
+  agent: string | null;
+  target: string | null;
+  cue: string;
+}
+
+/** What a sentence asserts, in a form that can be compared. */
+export interface Claim {
+  text: string;
+  /** Canonical entity ids (after aliases). */
+  entities: string[];
+  /** Content-word lemmas for retrieval and event alignment. */
+  terms: string[];
+  figures: Figure[];
+  times: TimeSpan[];
+  frames: Frame[];
+  negated: boolean;
+  /** Canonical id of the speaker when the sentence reports speech ("X said"), else null. */
+  speaker: string | null;
+}
+
+export interface Evidence {
+  /** Reference document id. */
+  source: string;
+  /** The outlet's name, as shown to readers. */
+  outlet: string;
+  /** The reference sentence, quoted whole. */
+  text: string;
+  stance: Stance;
+  reason: string;
+}
+
+export interface ClaimResult {
+  text: string;
+  verdict: Verdict;
+  evidence: Evidence[];
+  block: number;
+  start: number;
+  end: number;
+}
+
+export interface ReferenceDocumentMeta {
+  id: string;
+  outlet: string;
+  title: string;
+  date: string;
+  url?: string;
+}
+
+export interface Report {
+  input: string;
+  title: string;
+  published: string | null;
+  lang: string | null;
+  relevant: boolean;
+  /** The reference story the page is about, when relevant. */
+  story: string | null;
+  strictness: Strictness;
+  counts: Record<Verdict, number>;
+  claims: ClaimResult[];
+  references: ReferenceDocumentMeta[];
+  /** Why no claims were checked, when that is so (not English, no article…). */
+  notice: string | null;
+}

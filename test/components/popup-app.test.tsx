@@ -1,0 +1,122 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Connector, LoadResult } from '@/components/connector';
+import { PopupApp } from '@/components/popup-app';
+import type { Analysis } from '@/components/popup-view';
+import type { Article, Strictness } from '@/lib/types';
+import { ARTICLE, CLAIMS, sampleAnalysis } from '../helpers/sample-report';
+import { t } from '../helpers/translate';
+
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
+
+/** An in-memory stand-in for the browser side, recording what the popup asked of it. */
+function fakeConnector(load: LoadResult, options: { stored?: Strictness; found?: boolean } = {}) {
+  let stored: Strictness = options.stored ?? 'balanced';
+  const connector = {
+    loadArticle: vi.fn(async () => load),
+    getStrictness: vi.fn(async () => stored),
+    setStrictness: vi.fn(async (value: Strictness) => {
+      stored = value;
+    }),
+    highlight: vi.fn(async () => options.found ?? true),
+    setBadge: vi.fn(async () => {}),
+  } satisfies Connector;
+  return connector;
+}
+
+function engine(result: (article: Article, strictness: Strictness) => Analysis = () => sampleAnalysis()) {
+  return vi.fn(async (article: Article, strictness: Strictness) => result(article, strictness));
+}
+
+const rootState = (container: Element) => container.querySelector('.popup')?.getAttribute('data-state');
+
+describe('PopupApp', () => {
+  it('reads the page, checks it with the stored strictness and shows the report', async () => {
+    const connector = fakeConnector({ kind: 'article', tabId: 7, article: ARTICLE }, { stored: 'conservative' });
+    const analyse = engine();
+    const { container } = render(<PopupApp t={t} connector={connector} analyse={analyse} />);
+    expect(rootState(container)).toBe('loading');
+    expect(container.textContent).toContain('Reading the page…');
+    await waitFor(() => expect(rootState(container)).toBe('done'));
+    expect(analyse).toHaveBeenCalledWith(ARTICLE, 'conservative');
+    expect(container.querySelectorAll('li.claim')).toHaveLength(3);
+    expect((container.querySelector('select[name="strictness"]') as HTMLSelectElement).value).toBe('conservative');
+  });
+
+  it('puts the number of contradictions on the badge of the checked tab', async () => {
+    const connector = fakeConnector({ kind: 'article', tabId: 7, article: ARTICLE });
+    const analyse = engine(() => sampleAnalysis({ counts: { agree: 1, contradict: 4, disputed: 0, unverified: 0 } }));
+    render(<PopupApp t={t} connector={connector} analyse={analyse} />);
+    await waitFor(() => expect(connector.setBadge).toHaveBeenCalledWith(7, 4));
+  });
+
+  it.each([
+    ['unreadable page', { kind: 'unreadable' } as const, 'error', "Crosscheck can't read this page"],
+    ['no article', { kind: 'no-article', tabId: 3 } as const, 'done', 'No article found on this page'],
+  ])('%s: says so and never runs the engine', async (_name, load, state, text) => {
+    const connector = fakeConnector(load);
+    const analyse = engine();
+    const { container } = render(<PopupApp t={t} connector={connector} analyse={analyse} />);
+    await waitFor(() => expect(rootState(container)).toBe(state));
+    expect(container.textContent).toContain(text);
+    expect(analyse).not.toHaveBeenCalled();
+  });
+
+  it('clears the badge when the page has no article', async () => {
+    const connector = fakeConnector({ kind: 'no-article', tabId: 3 });
+    render(<PopupApp t={t} connector={connector} analyse={engine()} />);
+    await waitFor(() => expect(connector.setBadge).toHaveBeenCalledWith(3, 0));
+  });
+
+  it('shows an error instead of a blank popup when the engine throws', async () => {
+    const connector = fakeConnector({ kind: 'article', tabId: 7, article: ARTICLE });
+    const analyse = vi.fn(async () => {
+      throw new Error('boom');
+    });
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const { container } = render(<PopupApp t={t} connector={connector} analyse={analyse} />);
+    await waitFor(() => expect(rootState(container)).toBe('error'));
+    expect(container.querySelector('.popup')?.getAttribute('data-reason')).toBe('failed');
+    expect(connector.setBadge).not.toHaveBeenCalled();
+  });
+
+  it('stores a new strictness and checks the article again with it', async () => {
+    const connector = fakeConnector({ kind: 'article', tabId: 7, article: ARTICLE });
+    const analyse = engine((_article, strictness) =>
+      strictness === 'conservative' ? sampleAnalysis({ claims: [CLAIMS.contradict] }) : sampleAnalysis(),
+    );
+    const { container } = render(<PopupApp t={t} connector={connector} analyse={analyse} />);
+    await waitFor(() => expect(container.querySelectorAll('li.claim')).toHaveLength(3));
+    const select = container.querySelector('select[name="strictness"]') as HTMLSelectElement;
+    select.value = 'conservative';
+    fireEvent.change(select);
+    await waitFor(() => expect(container.querySelectorAll('li.claim')).toHaveLength(1));
+    expect(connector.setStrictness).toHaveBeenCalledWith('conservative');
+    expect(analyse).toHaveBeenLastCalledWith(ARTICLE, 'conservative');
+    expect(connector.loadArticle).toHaveBeenCalledTimes(1); // the page is not read again
+  });
+
+  it('asks the page to highlight a clicked claim', async () => {
+    const connector = fakeConnector({ kind: 'article', tabId: 7, article: ARTICLE });
+    const { container } = render(<PopupApp t={t} connector={connector} analyse={engine()} />);
+    await waitFor(() => expect(rootState(container)).toBe('done'));
+    fireEvent.click(container.querySelector('li.claim[data-verdict="agree"] button') as Element);
+    await waitFor(() => expect(connector.highlight).toHaveBeenCalledWith(7, CLAIMS.agree));
+    await waitFor(() =>
+      expect(container.querySelector('li.claim[data-verdict="agree"] button')?.getAttribute('aria-current')).toBe('true'),
+    );
+    expect(container.querySelector('[role="alert"]')).toBeNull();
+  });
+
+  it('tells the reader when the page no longer has the clicked sentence', async () => {
+    const connector = fakeConnector({ kind: 'article', tabId: 7, article: ARTICLE }, { found: false });
+    const { container } = render(<PopupApp t={t} connector={connector} analyse={engine()} />);
+    await waitFor(() => expect(rootState(container)).toBe('done'));
+    fireEvent.click(container.querySelector('li.claim button') as Element);
+    await waitFor(() => expect(container.querySelector('[role="alert"]')?.textContent).toContain("Couldn't find"));
+  });
+});

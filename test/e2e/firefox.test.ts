@@ -1,0 +1,118 @@
+// End to end in Firefox (MV2): the e2e build installed as a temporary add-on into the system
+// Firefox ESR, driven by puppeteer-core over WebDriver BiDi (no geckodriver).
+//
+// Firefox quirks this works around:
+// - Since Firefox 153, WebDriver may navigate only to http(s), file, blob and about:blank unless
+//   Firefox runs with --remote-allow-system-access; moz-extension:// needs it.
+// - A BiDi navigation to a moz-extension:// page never reports completion, so page.goto() would
+//   hang: the tab is navigated with `wait: "none"` and the test polls the new document instead.
+// - The add-on's internal UUID is random per profile; the `extensions.webextensions.uuids` pref
+//   pins it so the popup's URL is known.
+// - Tab ids come from the extension's own tabs API (an extension page opened first).
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectContradictingReport } from './contract';
+import {
+  CONTRADICTING,
+  clickClaim,
+  e2eExtensionDir,
+  type Evaluate,
+  FIREFOX_EXTENSION_UUID,
+  type FixtureServer,
+  findBrowser,
+  firefoxPrefs,
+  GECKO_ID,
+  RESULTS_DIR,
+  readPopup,
+  requireBrowser,
+  serveFixtures,
+  shouldSkip,
+  tabIdFor,
+  waitForMark,
+  waitForPopupDone,
+} from './support';
+
+const binary = findBrowser('firefox');
+const EXTENSION_ORIGIN = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
+
+function evaluateIn(page: Page): Evaluate {
+  return <R, A>(fn: (arg: A) => R | Promise<R>, arg: A) =>
+    page.evaluate(fn as (arg: unknown) => R | Promise<R>, arg) as Promise<R>;
+}
+
+/** Navigates a tab to an extension page without waiting on BiDi's never-finishing navigation. */
+async function openExtensionPage(page: Page, url: string, timeoutMs = 20_000): Promise<void> {
+  const context = (page.mainFrame() as unknown as { browsingContext?: { navigate(url: string, wait: string): Promise<unknown> } })
+    .browsingContext;
+  if (context && typeof context.navigate === 'function') {
+    await context.navigate(url, 'none');
+  } else {
+    // Puppeteer's internals moved: fall back to goto, which starts the navigation but may never settle.
+    page.goto(url, { timeout: timeoutMs }).catch(() => {});
+  }
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const href = await page.evaluate(() => (document.readyState === 'loading' ? '' : location.href)).catch(() => '');
+    if (href === url) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`Firefox did not open ${url} within ${timeoutMs} ms`);
+}
+
+describe.skipIf(shouldSkip(binary))('Firefox: popup on a contradicting report', () => {
+  let browser: Browser | undefined;
+  let server: FixtureServer | undefined;
+  const logs: string[] = [];
+
+  beforeAll(async () => {
+    const executablePath = requireBrowser(binary);
+    const extensionDir = e2eExtensionDir('firefox-mv2');
+    server = await serveFixtures();
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      protocol: 'webDriverBiDi',
+      executablePath,
+      headless: true,
+      args: ['--remote-allow-system-access'],
+      extraPrefsFirefox: firefoxPrefs(),
+    });
+    const id = await browser.installExtension(extensionDir);
+    expect(id).toBe(GECKO_ID);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('flags the contradicted figures, quotes the references, and marks the sentence in the page', async () => {
+    if (!browser || !server) throw new Error('setup failed');
+    const article = await browser.newPage();
+    const articleUrl = server.url(CONTRADICTING.file);
+    await article.goto(articleUrl);
+    article.on('console', (m) => logs.push(`[page console.${m.type()}] ${m.text()}`));
+
+    // The popup's own page, opened once to reach the tabs API, then pointed at the article's tab.
+    const popup = await browser.newPage();
+    popup.on('console', (m) => logs.push(`[popup console.${m.type()}] ${m.text()}`));
+    popup.on('pageerror', (e) => logs.push(`[popup error] ${e instanceof Error ? e.message : String(e)}`));
+    await popup.setViewport({ width: 420, height: 640 });
+    await openExtensionPage(popup, `${EXTENSION_ORIGIN}/popup.html`);
+    const inPopup = evaluateIn(popup);
+    const tabId = await tabIdFor(inPopup, articleUrl);
+    expect(tabId, `tab id of ${articleUrl}`).toEqual(expect.any(Number));
+
+    await openExtensionPage(popup, `${EXTENSION_ORIGIN}/popup.html?tabId=${tabId}`);
+    await waitForPopupDone(inPopup, 60_000, () => (logs.length ? `\n${logs.join('\n')}` : ''));
+    mkdirSync(RESULTS_DIR, { recursive: true });
+    await popup.screenshot({ path: join(RESULTS_DIR, 'popup-firefox.png'), fullPage: true });
+
+    expectContradictingReport(await readPopup(inPopup));
+
+    expect(await clickClaim(inPopup, CONTRADICTING.missiles.page), 'clicked the missiles claim').toBe(true);
+    const marked = await waitForMark(evaluateIn(article), CONTRADICTING.missiles.page);
+    expect(marked).toContain(CONTRADICTING.missiles.page);
+  });
+});

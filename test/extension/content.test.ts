@@ -1,0 +1,82 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import content from '@/entrypoints/content';
+
+const PARAGRAPHS = [
+  'The fire at the Northport harbour depot started late on Tuesday night, according to the regional fire service.',
+  'Twelve people were injured in the blaze, officials said on Wednesday morning after the flames were put out.',
+  'Officials said the depot was empty at the time. The cause of the fire is still unknown and an investigation is open.',
+];
+
+function setPage() {
+  document.body.replaceChildren();
+  const article = document.createElement('article');
+  const h1 = document.createElement('h1');
+  h1.textContent = 'Blaze rips through harbour depot';
+  article.append(h1);
+  for (const text of PARAGRAPHS) {
+    const p = document.createElement('p');
+    p.textContent = text;
+    article.append(p);
+  }
+  document.body.append(article);
+}
+
+const own = () => ({ id: fakeBrowser.runtime.id });
+
+async function deliver(message: unknown, sender: { id?: string } = own()) {
+  return fakeBrowser.runtime.onMessage.trigger(message, sender, () => {});
+}
+
+/** Runs the content script as an injection would (it does not use the context argument). */
+const inject = () => content.main(undefined as never);
+
+describe('content script', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    delete window.__crosscheckContentScript;
+    setPage();
+  });
+
+  it('answers an extract request with the article as plain data', async () => {
+    inject();
+    const [response] = await deliver({ type: 'extract' });
+    const { article } = response as { article: { title: string; blocks: { text: string }[] } };
+    expect(article.title).toBe('Blaze rips through harbour depot');
+    expect(article.blocks.map((b) => b.text)).toEqual(expect.arrayContaining(PARAGRAPHS));
+    expect(JSON.parse(JSON.stringify(response))).toEqual(response);
+  });
+
+  it('answers with no article on a page without one', async () => {
+    document.body.replaceChildren(Object.assign(document.createElement('p'), { textContent: 'Log in' }));
+    inject();
+    expect(await deliver({ type: 'extract' })).toEqual([{ article: null }]);
+  });
+
+  it('listens once however many times it is injected', async () => {
+    inject();
+    inject();
+    inject();
+    expect(await deliver({ type: 'extract' })).toHaveLength(1);
+  });
+
+  it('marks the requested sentence in the page', async () => {
+    inject();
+    const text = 'Twelve people were injured in the blaze, officials said on Wednesday morning after the flames were put out.';
+    const [response] = await deliver({ type: 'highlight', block: 2, start: 0, end: text.length, text });
+    expect(response).toEqual({ found: true });
+    expect(document.querySelector('mark')?.textContent).toBe(text);
+  });
+
+  it.each([
+    ['another extension', { type: 'extract' }, { id: 'other-extension' }],
+    ['a web page', { type: 'extract' }, {}],
+    ['a malformed highlight', { type: 'highlight', text: 'Twelve people' }, own()],
+    ['a message for the background', { type: 'setBadge', tabId: 1, count: 1 }, own()],
+  ])('ignores %s', async (_name, message, sender) => {
+    inject();
+    expect(await deliver(message, sender)).toEqual([undefined]);
+    expect(document.querySelector('mark')).toBeNull();
+  });
+});

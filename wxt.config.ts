@@ -1,0 +1,23 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// The shipped build asks only for activeTab + scripting + storage. The e2e build (`--mode e2e`)
+// adds a loopback host permission because activeTab cannot be granted by automation.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ mode }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['activeTab', 'scripting', 'storage'],
+    host_permissions: mode === 'e2e' ? ['http://127.0.0.1/*'] : [],
+    action: { default_title: '__MSG_actionTitle__' },
+    browser_specific_settings: {
+      gecko: {
+        id: 'crosscheck@crosscheck.invalid',
+        strict_min_version: '115.0',
+      },
+    },
+  }),
+});
