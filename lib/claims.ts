@@ -267,7 +267,7 @@ function readOrdinal(text: string, tokens: Token[], i: number, value: number, ow
   if (!next || (next.verb && !next.noun && !lexicon.unitSynonyms.has(next.lower))) return null;
   let unit: string;
   let headIdx = i + 1;
-  if (next.lower === 'since') unit = 'time';
+  if (next.lower === 'since' || next.lower === 'between') unit = 'time';
   else if ((next.noun || lexicon.unitSynonyms.has(next.lower)) && !owner[i + 1]) {
     unit = lexicon.unitSynonyms.get(next.lower) ?? stem(next.lower);
   } else return null;
@@ -276,7 +276,7 @@ function readOrdinal(text: string, tokens: Token[], i: number, value: number, ow
     if (prev && !/^(set|for|in|is|be|was|will)$/.test(prev.lower)) return null;
   }
   if (unit === 'call' || unit === 'conversation' || unit === 'talk') unit = 'time';
-  if (next.lower === 'since') headIdx = i;
+  if (next.lower === 'since' || next.lower === 'between') headIdx = i;
   const sinceIdx = tokens.findIndex((t, k) => k > headIdx && k <= headIdx + 8 && t.lower === 'since');
   let since: string[] | undefined;
   if (sinceIdx > 0) {

@@ -31,7 +31,7 @@ export function prepare(refs: CompiledReferences): PreparedReferences {
 
 /** A page is about the reference story when enough of its sentences align well with the references. */
 const RELEVANT_SCORE = 0.4;
-const RELEVANT_SHARE = 0.2;
+const RELEVANT_SHARE = 0.1;
 
 const ENGLISH = /\b(the|and|of|to|in|is|was|that|for|with|on|said|has|have|are|by|at|from)\b/gi;
 
@@ -51,8 +51,16 @@ export function crosscheck(article: Article, refs: CompiledReferences | Prepared
     const claims = sentences.map((s) => ({ ...s, verdict: 'unverified' as const, evidence: [] }));
     return buildReport({ article, claims, relevant: false, refs: prepared.refs, strictness, notice: 'not-english' });
   }
+  // the topic: terms of the last sentence that named something, in this block or the one before
+  let topic: { block: number; terms: string[] } | null = null;
   const parsed = sentences.map((s) => {
     const claim = parseClaim(s.text, { lexicon: prepared.lexicon, published: article.published });
+    // a figure or date with nothing named around it ("Nearly 90 were killed") takes the topic
+    if (topic && s.block - topic.block <= 1 && claim.entities.length === 0 && claim.figures.length + claim.times.length > 0) {
+      const own = new Set(claim.terms);
+      claim.context = topic.terms.filter((t) => !own.has(t));
+    }
+    if (claim.entities.length > 0) topic = { block: s.block, terms: claim.terms };
     return { s, claim, cands: candidates(claim, prepared.index) };
   });
   const aligned = parsed.filter((p) => (p.cands[0]?.score ?? 0) >= RELEVANT_SCORE && (p.cands[0]?.shared.length ?? 0) >= 3).length;

@@ -4,7 +4,7 @@
 // reference sentence must align with the page sentence and share an anchor beyond the detail.
 import { overlaps } from './figures';
 import type { Lexicon } from './lexicon';
-import { type Candidate, type RefIndex, weight } from './match';
+import { type Candidate, type RefIndex, align, weight } from './match';
 import type { Claim, Evidence, Figure, Frame, ReferenceDocumentMeta, Stance, Strictness, TimeSpan, Verdict } from './types';
 
 export interface Thresholds {
@@ -19,8 +19,8 @@ export interface Thresholds {
 }
 
 export const THRESHOLDS: Record<Strictness, Thresholds> = {
-  balanced: { agree: 0.5, slot: 0.2, anchor: 2.2, ratio: 0.6 },
-  conservative: { agree: 0.62, slot: 0.28, anchor: 3, ratio: 0.7 },
+  balanced: { agree: 0.5, slot: 0.2, anchor: 1.2, ratio: 0.6 },
+  conservative: { agree: 0.62, slot: 0.28, anchor: 2, ratio: 0.7 },
 };
 
 interface DetailStance {
@@ -47,7 +47,9 @@ export function judge(page: Claim, cands: Candidate[], index: RefIndex, docs: Ma
     ...page.figures.map((f) => compareFigure(page, f, cands, ctx)),
     ...page.times.map((tm) => compareTime(page, tm, cands, ctx)),
     ...page.frames.map((fr) => compareFrame(page, fr, cands, ctx)),
-  ].filter((d) => d.length > 0);
+  ]
+    .map(perSource)
+    .filter((d) => d.length > 0);
 
   const contradicted = details.filter((d) => d.some((s) => s.stance === 'contradict'));
   if (contradicted.length) {
@@ -61,6 +63,12 @@ export function judge(page: Claim, cands: Candidate[], index: RefIndex, docs: Ma
     return { verdict: 'agree', evidence: uniqueEvidence([...agreeing.map((s) => s.evidence), ...wording]) };
   }
   return { verdict: 'unverified', evidence: [] };
+}
+
+/** One source does not dispute itself: where it has a sentence that agrees, its other sentences were about something else. */
+function perSource(stances: DetailStance[]): DetailStance[] {
+  const agreeing = new Set(stances.filter((s) => s.stance === 'agree').map((s) => s.source));
+  return stances.filter((s) => s.stance === 'agree' || !agreeing.has(s.source));
 }
 
 function uniqueEvidence(list: Evidence[]): Evidence[] {
@@ -87,15 +95,23 @@ const outletOf = (c: Candidate, ctx: Context) => {
 /** Weight of shared terms other than those that only restate the detail being compared. */
 function anchorWeight(c: Candidate, exclude: Set<string>, ctx: Context): number {
   let w = 0;
-  for (const t of c.shared) if (!exclude.has(t)) w += weight(ctx.index, t);
+  // judgement words say how, not what about: they never anchor a slot
+  for (const t of c.shared) if (!exclude.has(t) && !t.startsWith('a:')) w += weight(ctx.index, t);
   return w;
 }
 
-/** Keeps the comparisons whose sentences align well enough, and nearly as well as the best one. */
-function inSlot<T extends { cand: Candidate }>(items: T[], exclude: Set<string>, ctx: Context): T[] {
-  const ok = items.filter((x) => x.cand.score >= ctx.t.slot && anchorWeight(x.cand, exclude, ctx) >= ctx.t.anchor);
-  const best = Math.max(0, ...ok.map((x) => x.cand.score));
-  return ok.filter((x) => x.cand.score >= best * ctx.t.ratio);
+/**
+ * The comparisons about the same slot. A contradiction needs a reference that aligns well and
+ * nearly as well as the best (tight); a source that has any aligned sentence agreeing (loose) is
+ * not counted as contradicting: its other sentence was about something else.
+ */
+function slotStances<T extends { cand: Candidate }>(items: T[], exclude: Set<string>, ctx: Context, stanceOf: (x: T) => DetailStance, narrow?: (xs: T[]) => T[]): DetailStance[] {
+  let loose = items.filter((x) => x.cand.score >= ctx.t.slot && anchorWeight(x.cand, exclude, ctx) >= ctx.t.anchor);
+  if (narrow) loose = narrow(loose);
+  const best = Math.max(0, ...loose.map((x) => x.cand.score));
+  const tight = loose.filter((x) => x.cand.score >= best * ctx.t.ratio).map(stanceOf);
+  const vouched = new Set(loose.map(stanceOf).filter((s) => s.stance === 'agree').map((s) => s.source));
+  return tight.filter((s) => s.stance === 'agree' || !vouched.has(s.source));
 }
 
 function unitTerms(unit: string, ctx: Context): Set<string> {
@@ -103,6 +119,25 @@ function unitTerms(unit: string, ctx: Context): Set<string> {
   for (const [cue, u] of ctx.lexicon.unitEventCues) if (u === unit) for (const c of ctx.lexicon.concepts.get(cue) ?? []) out.add(c);
   for (const c of ctx.lexicon.concepts.get(unit) ?? []) out.add(c);
   return out;
+}
+
+/** Units too general to assume two unanchored figures count the same thing. */
+const GENERAL_UNITS = new Set(['people', 'time', 'percent', 'money', 'day', 'week', 'month']);
+
+/** Figures the references give for a unit, when they all agree on one value: one slot, whatever the wording. */
+const singleSlots = new WeakMap<RefIndex, Map<string, { ref: number; fig: Figure }[] | null>>();
+function singleSlot(unit: string, ctx: Context): { ref: number; fig: Figure }[] | null {
+  let byUnit = singleSlots.get(ctx.index);
+  if (!byUnit) {
+    const all = new Map<string, { ref: number; fig: Figure }[]>();
+    ctx.index.claims.forEach((c, ref) => {
+      for (const fig of c.claim.figures) if (!fig.ordinal) all.set(fig.unit, [...(all.get(fig.unit) ?? []), { ref, fig }]);
+    });
+    byUnit = new Map();
+    for (const [u, list] of all) byUnit.set(u, list.every((a) => list.every((b) => overlaps(a.fig, b.fig))) ? list : null);
+    singleSlots.set(ctx.index, byUnit);
+  }
+  return byUnit.get(unit) ?? null;
 }
 
 function compareFigure(page: Claim, f: Figure, cands: Candidate[], ctx: Context): DetailStance[] {
@@ -116,11 +151,15 @@ function compareFigure(page: Claim, f: Figure, cands: Candidate[], ctx: Context)
       items.push({ cand, rf });
     }
   }
-  return inSlot(items, unitTerms(f.unit, ctx), ctx).map(({ cand, rf }) => {
+  const stanceOf = ({ cand, rf }: { cand: Candidate; rf: Figure }): DetailStance => {
     const stance: Stance = overlaps(f, rf) ? 'agree' : 'contradict';
     const reason = `page: ${f.text}; ${outletOf(cand, ctx)}: ${rf.text}`;
     return { source: ctx.index.claims[cand.ref]?.doc ?? '', stance, evidence: evidenceFor(cand, ctx, stance, reason) };
-  });
+  };
+  const found = slotStances(items, unitTerms(f.unit, ctx), ctx, stanceOf);
+  if (found.length || f.ordinal || GENERAL_UNITS.has(f.unit)) return found;
+  const single = singleSlot(f.unit, ctx);
+  return (single ?? []).map(({ ref, fig }) => stanceOf({ cand: { ref, score: 0, shared: [] }, rf: fig }));
 }
 
 function compareTime(page: Claim, tm: TimeSpan, cands: Candidate[], ctx: Context): DetailStance[] {
@@ -134,16 +173,23 @@ function compareTime(page: Claim, tm: TimeSpan, cands: Candidate[], ctx: Context
       items.push({ cand, rt });
     }
   }
-  let slot = inSlot(items, new Set(), ctx);
   // the most precise statement decides: "April" neither confirms nor denies "14 April" when another says "4 April"
   const len = tm.end - tm.start;
-  const finer = slot.filter(({ rt }) => rt.end - rt.start <= len * 1.01);
-  if (finer.length) slot = finer;
-  return slot.map(({ cand, rt }) => {
-    const stance: Stance = tm.start < rt.end && rt.start < tm.end ? 'agree' : 'contradict';
-    const reason = `page: ${tm.text}; ${outletOf(cand, ctx)}: ${rt.text}`;
-    return { source: ctx.index.claims[cand.ref]?.doc ?? '', stance, evidence: evidenceFor(cand, ctx, stance, reason) };
-  });
+  const finest = (xs: typeof items) => {
+    const finer = xs.filter(({ rt }) => rt.end - rt.start <= len * 1.01);
+    return finer.length ? finer : xs;
+  };
+  return slotStances(
+    items,
+    new Set(),
+    ctx,
+    ({ cand, rt }) => {
+      const stance: Stance = tm.start < rt.end && rt.start < tm.end ? 'agree' : 'contradict';
+      const reason = `page: ${tm.text}; ${outletOf(cand, ctx)}: ${rt.text}`;
+      return { source: ctx.index.claims[cand.ref]?.doc ?? '', stance, evidence: evidenceFor(cand, ctx, stance, reason) };
+    },
+    finest,
+  );
 }
 
 function compareFrame(page: Claim, fr: Frame, cands: Candidate[], ctx: Context): DetailStance[] {
@@ -165,8 +211,9 @@ function compareFrame(page: Claim, fr: Frame, cands: Candidate[], ctx: Context):
       if (stance) items.push({ cand, rf, stance });
     }
   }
-  const exclude = new Set([`a:${fr.axis}`, `e:${fr.agent}`, ...(fr.target ? [`e:${fr.target}`] : [])]);
-  return inSlot(items, exclude, ctx).map(({ cand, rf, stance }) => {
+  // the speaker is part of the slot (a position is its speaker's); the target is the detail compared
+  const exclude = new Set([`a:${fr.axis}`, ...(fr.target ? [`e:${fr.target}`] : [])]);
+  return slotStances(items, exclude, ctx, ({ cand, rf, stance }) => {
     const reason = `page: ${describeFrame(fr)}; ${outletOf(cand, ctx)}: ${describeFrame(rf)}`;
     return { source: ctx.index.claims[cand.ref]?.doc ?? '', stance, evidence: evidenceFor(cand, ctx, stance, reason) };
   });
@@ -186,9 +233,12 @@ function wordingAgreement(page: Claim, cands: Candidate[], ctx: Context): Eviden
   for (const cand of cands) {
     const ref = ctx.index.claims[cand.ref];
     if (!ref || bySource.has(ref.doc)) continue;
-    if (cand.score < ctx.t.agree || ref.claim.negated !== page.negated) continue;
-    const content = cand.shared.filter((t) => !t.startsWith('e:'));
-    if (content.length < 2 || cand.shared.length < 3) continue;
+    if (ref.claim.negated !== page.negated) continue;
+    // context inherited from the previous sentence helps find the slot, not to agree on wording
+    const own = page.context ? align({ ...page, context: undefined }, ref.claim, ctx.index) : cand;
+    if (own.score < ctx.t.agree) continue;
+    const content = own.shared.filter((t) => !t.startsWith('e:'));
+    if (content.length < 1 || own.shared.length < 3) continue;
     bySource.add(ref.doc);
     const words = cand.shared.map((t) => t.slice(2).replace(/-/g, ' ')).slice(0, 6);
     out.push(evidenceFor(cand, ctx, 'agree', `${outletOf(cand, ctx)} says the same (${words.join(', ')})`));

@@ -41,7 +41,7 @@ export function align(page: Claim, ref: Claim, index: RefIndex): Candidate {
   let total = 0;
   let hit = 0;
   const shared: string[] = [];
-  for (const t of page.terms) {
+  for (const t of page.context ? [...page.terms, ...page.context] : page.terms) {
     const w = weight(index, t);
     total += w;
     if (refTerms.has(t)) {
@@ -55,7 +55,7 @@ export function align(page: Claim, ref: Claim, index: RefIndex): Candidate {
 /** Reference claims sharing at least one term with the page claim, best aligned first. */
 export function candidates(page: Claim, index: RefIndex, limit = 12): Candidate[] {
   const seen = new Set<number>();
-  for (const t of page.terms) for (const i of index.postings.get(t) ?? []) seen.add(i);
+  for (const t of page.context ? [...page.terms, ...page.context] : page.terms) for (const i of index.postings.get(t) ?? []) seen.add(i);
   const out: Candidate[] = [];
   for (const i of seen) {
     const ref = index.claims[i];

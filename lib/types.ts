@@ -80,6 +80,8 @@ export interface Claim {
   figures: Figure[];
   times: TimeSpan[];
   frames: Frame[];
+  /** Terms of the sentence before, for a sentence that names nothing itself ("Nearly 90 were killed"). */
+  context?: string[];
   negated: boolean;
   /** Canonical id of the speaker when the sentence reports speech ("X said"), else null. */
   speaker: string | null;

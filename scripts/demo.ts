@@ -14,7 +14,9 @@ import {
   e2eExtensionDir,
   type Evaluate,
   type FixtureServer,
+  type PopupView,
   findBrowser,
+  POPUP_VIEWPORT,
   REPO_ROOT,
   readPopup,
   serveFixtures,
@@ -24,6 +26,27 @@ import {
 
 const FIXTURE = 'sample-article.html';
 const OUTPUT_DIR = join(REPO_ROOT, 'demo-output');
+
+/** What the popup shows, as plain text: title, story, counts, then each flagged claim and its evidence. */
+function summarise(url: string, view: PopupView): string {
+  const lines = [`Crosscheck on ${url}`, ''];
+  if (view.title) lines.push(view.title);
+  if (view.relevance) lines.push(view.relevance);
+  const counts = Object.entries(view.counts).map(([verdict, n]) => `${verdict} ${n ?? '?'}`);
+  if (counts.length) lines.push(counts.join(' · '));
+  if (view.claims.length === 0) {
+    // No claims listed: show the popup's own words (a notice, "nothing to flag", an error).
+    lines.push('', view.text);
+  }
+  for (const claim of view.claims) {
+    lines.push('', `[${claim.verdict ?? '?'}] ${claim.sentence}`);
+    for (const evidence of claim.evidence) {
+      lines.push(`    > ${evidence.quote}`);
+      if (evidence.reason) lines.push(`      (${evidence.reason})`);
+    }
+  }
+  return lines.join('\n');
+}
 
 async function main(): Promise<number> {
   const binary = findBrowser('chromium');
@@ -62,7 +85,7 @@ async function main(): Promise<number> {
     if (tabId === null) throw new Error(`could not find the tab showing ${articleUrl}`);
 
     const popup = await context.newPage();
-    if (!headed) await popup.setViewportSize({ width: 420, height: 640 });
+    if (!headed) await popup.setViewportSize({ ...POPUP_VIEWPORT });
     const popupUrl = `chrome-extension://${extensionId}/popup.html?tabId=${tabId}`;
     await popup.goto(popupUrl);
     const inPopup: Evaluate = (fn, arg) => popup.evaluate(fn as (a: unknown) => never, arg);
@@ -70,11 +93,10 @@ async function main(): Promise<number> {
 
     mkdirSync(OUTPUT_DIR, { recursive: true });
     const screenshot = join(OUTPUT_DIR, 'popup.png');
-    await popup.screenshot({ path: screenshot, fullPage: true });
+    await popup.screenshot({ path: screenshot, fullPage: false });
     const view = await readPopup(inPopup);
 
-    console.log(`Crosscheck on ${articleUrl}\n`);
-    console.log(view.text);
+    console.log(summarise(articleUrl, view));
     console.log(`\nPopup screenshot: ${relative(process.cwd(), screenshot) || screenshot}`);
 
     if (headed) {
