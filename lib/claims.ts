@@ -190,6 +190,7 @@ export function parseClaim(text: string, ctx: ClaimContext): Claim {
     frames,
     negated,
     speaker,
+    asserts: tokens.some((t) => t.verb),
   };
 }
 

@@ -56,11 +56,11 @@ export function crosscheck(article: Article, refs: CompiledReferences | Prepared
   const parsed = sentences.map((s) => {
     const claim = parseClaim(s.text, { lexicon: prepared.lexicon, published: article.published });
     // a figure or date with nothing named around it ("Nearly 90 were killed") takes the topic
-    if (topic && s.block - topic.block <= 1 && claim.entities.length === 0 && claim.figures.length + claim.times.length > 0) {
+    if (topic && s.block - topic.block <= 1 && claim.asserts && claim.entities.length === 0 && claim.figures.length + claim.times.length > 0) {
       const own = new Set(claim.terms);
       claim.context = topic.terms.filter((t) => !own.has(t));
     }
-    if (claim.entities.length > 0) topic = { block: s.block, terms: claim.terms };
+    if (claim.entities.length > 0 || claim.terms.length >= 3) topic = { block: s.block, terms: [...claim.terms, ...(claim.context ?? [])] };
     return { s, claim, cands: candidates(claim, prepared.index) };
   });
   const aligned = parsed.filter((p) => (p.cands[0]?.score ?? 0) >= RELEVANT_SCORE && (p.cands[0]?.shared.length ?? 0) >= 3).length;

@@ -108,8 +108,13 @@ function anchorWeight(c: Candidate, exclude: Set<string>, ctx: Context): number 
 function slotStances<T extends { cand: Candidate }>(items: T[], exclude: Set<string>, ctx: Context, stanceOf: (x: T) => DetailStance, narrow?: (xs: T[]) => T[]): DetailStance[] {
   let loose = items.filter((x) => x.cand.score >= ctx.t.slot && anchorWeight(x.cand, exclude, ctx) >= ctx.t.anchor);
   if (narrow) loose = narrow(loose);
-  const best = Math.max(0, ...loose.map((x) => x.cand.score));
-  const tight = loose.filter((x) => x.cand.score >= best * ctx.t.ratio).map(stanceOf);
+  // outlets word things differently: each source's sentences are ranked against its own best
+  const best = new Map<string, number>();
+  for (const x of loose) {
+    const doc = ctx.index.claims[x.cand.ref]?.doc ?? '';
+    best.set(doc, Math.max(best.get(doc) ?? 0, x.cand.score));
+  }
+  const tight = loose.filter((x) => x.cand.score >= (best.get(ctx.index.claims[x.cand.ref]?.doc ?? '') ?? 0) * ctx.t.ratio).map(stanceOf);
   const vouched = new Set(loose.map(stanceOf).filter((s) => s.stance === 'agree').map((s) => s.source));
   return tight.filter((s) => s.stance === 'agree' || !vouched.has(s.source));
 }
