@@ -1,7 +1,7 @@
 // Stage 3, claims: parses a sentence into what can be checked — entities (after aliases), content
 // terms, figures with what they count, dates and times, judgement frames, negation, speaker.
 import nlp from 'compromise/two';
-import { ORDINALS, type Token, hedgeRange, readHedge, readNumber } from './figures';
+import { hedgeRange, ORDINALS, readHedge, readNumber, type Token } from './figures';
 import type { Lexicon } from './lexicon';
 import { readTimes } from './times';
 import type { Claim, Figure, Frame } from './types';
@@ -26,7 +26,10 @@ const CLAUSE_WORDS = new Set(['while', 'whereas', 'but', 'which', 'when', 'altho
 
 /** A crude suffix stripper, applied the same way to page and reference words. */
 export function stem(word: string): string {
-  let w = word.toLowerCase().replace(/['’]s$/, '').replace(/['’]$/, '');
+  let w = word
+    .toLowerCase()
+    .replace(/['’]s$/, '')
+    .replace(/['’]$/, '');
   if (w.length <= 3) return w;
   if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
   else if (w.endsWith('sses')) w = w.slice(0, -2);
@@ -68,7 +71,14 @@ export function tokenize(text: string): Token[] {
   for (let i = 0; i < out.length - 1; i++) {
     const a = out[i];
     const b = out[i + 1];
-    if (a && b && text[a.end] === '-' && b.start === a.end + 1 && /^(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)$/.test(a.lower) && /^(one|two|three|four|five|six|seven|eight|nine)$/.test(b.lower)) {
+    if (
+      a &&
+      b &&
+      text[a.end] === '-' &&
+      b.start === a.end + 1 &&
+      /^(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)$/.test(a.lower) &&
+      /^(one|two|three|four|five|six|seven|eight|nine)$/.test(b.lower)
+    ) {
       out.splice(i, 2, { ...a, text: `${a.text}-${b.text}`, lower: `${a.lower}-${b.lower}`, end: b.end });
     }
   }
@@ -165,8 +175,17 @@ export function parseClaim(text: string, ctx: ClaimContext): Claim {
     for (const { axis, polarity } of lexicon.axisCues.get(cue.key) ?? []) {
       const [a, b] = clauseOf(text, tokens, cue.i);
       const inClause = ments.filter((m) => m.first >= a && m.last <= b);
-      const agentM = inClause.find((m) => m.last < cue.i) ?? null;
-      const agent = agentM?.id ?? speaker;
+      // the agent is the subject: named before the clause's first verb, else before the sentence's
+      const firstVerb = (from: number) => {
+        const k = tokens.findIndex((t, idx) => idx >= from && idx <= cue.i && t.verb && !owner[idx]);
+        return k < 0 ? cue.i : k;
+      };
+      const passive =
+        /ed$/.test(tokens[cue.last]?.lower ?? '') &&
+        (tokens[cue.last + 1]?.lower === 'on' || /^(was|were|been|being|is|are)$/.test(tokens[cue.i - 1]?.lower ?? ''));
+      const v = firstVerb(a);
+      const agentM = passive ? null : (inClause.find((m) => m.last < v) ?? ments.find((m) => m.last < Math.min(firstVerb(0), cue.i)) ?? null);
+      const agent = agentM?.id ?? (passive ? null : speaker);
       const info = lexicon.axisInfo.get(axis);
       let target: string | null = null;
       if (info?.targeted) {
@@ -176,7 +195,16 @@ export function parseClaim(text: string, ctx: ClaimContext): Claim {
       }
       const pol = (negatedAt(cue.i) ? -polarity : polarity) as 1 | -1;
       if (!frames.some((f) => f.axis === axis && f.agent === agent && f.target === target && f.polarity === pol)) {
-        frames.push({ axis, polarity: pol, agent, target, cue: tokens.slice(cue.i, cue.last + 1).map((t) => t.text).join(' ') });
+        frames.push({
+          axis,
+          polarity: pol,
+          agent,
+          target,
+          cue: tokens
+            .slice(cue.i, cue.last + 1)
+            .map((t) => t.text)
+            .join(' '),
+        });
       }
     }
   }
@@ -233,7 +261,12 @@ function readFigures(text: string, tokens: Token[], owner: (string | null)[], le
     let unit: string | null = null;
     let j = n.last + 1;
     const hyphenated = text[tokens[n.last]?.end ?? 0] === '-';
-    if (text.slice(tokens[n.last]?.end ?? 0, (tokens[n.last]?.end ?? 0) + 1) === '%' || (next?.lower === 'per' && tokens[j + 1]?.lower === 'cent') || next?.lower === 'percent') unit = 'percent';
+    if (
+      text.slice(tokens[n.last]?.end ?? 0, (tokens[n.last]?.end ?? 0) + 1) === '%' ||
+      (next?.lower === 'per' && tokens[j + 1]?.lower === 'cent') ||
+      next?.lower === 'percent'
+    )
+      unit = 'percent';
     else if (hyphenated && next) unit = next.lower;
     else {
       if (tokens[j]?.lower === 'of') j++;

@@ -5,16 +5,35 @@ import { Readability } from '@mozilla/readability';
 import type { Article, Block } from './types';
 
 const BLOCK_TAGS: Record<string, Block['kind']> = {
-  P: 'paragraph', H1: 'heading', H2: 'heading', H3: 'heading', H4: 'heading', H5: 'heading', H6: 'heading',
-  LI: 'item', FIGCAPTION: 'caption', BLOCKQUOTE: 'quote', PRE: 'paragraph', DD: 'item', DT: 'item', TD: 'item',
-  CAPTION: 'caption', DIV: 'paragraph', SECTION: 'paragraph', ARTICLE: 'paragraph',
+  P: 'paragraph',
+  H1: 'heading',
+  H2: 'heading',
+  H3: 'heading',
+  H4: 'heading',
+  H5: 'heading',
+  H6: 'heading',
+  LI: 'item',
+  FIGCAPTION: 'caption',
+  BLOCKQUOTE: 'quote',
+  PRE: 'paragraph',
+  DD: 'item',
+  DT: 'item',
+  TD: 'item',
+  CAPTION: 'caption',
+  DIV: 'paragraph',
+  SECTION: 'paragraph',
+  ARTICLE: 'paragraph',
 };
 const CONTAINERS = new Set(['DIV', 'SECTION', 'ARTICLE', 'BLOCKQUOTE', 'LI', 'TD', 'DD']);
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'BUTTON', 'FORM', 'INPUT', 'SELECT', 'TEXTAREA', 'IFRAME']);
 /** A page this long is cut: enough for any article, and it bounds the work the scan does. */
 export const MAX_ARTICLE_CHARS = 2_000_000;
 
-const clean = (s: string | null | undefined) => (s ?? '').replace(/[\u00a0\s]+/g, ' ').replace(/[\u200b-\u200f\u2060\ufeff]/g, '').trim();
+const clean = (s: string | null | undefined) =>
+  (s ?? '')
+    .replace(/[\u00a0\s]+/g, ' ')
+    .replace(/[\u200b-\u200f\u2060\ufeff]/g, '')
+    .trim();
 
 /** Returns the article on the page, or null when there is none. */
 export function extractArticle(doc: Document, url: string): Article | null {
@@ -60,7 +79,10 @@ function fallbackRoot(doc: Document): Element | null {
   const root = doc.querySelector('article, main, [role="main"]') ?? doc.body;
   if (!root) return null;
   const copy = root.cloneNode(true) as Element;
-  for (const el of Array.from(copy.querySelectorAll('nav, header, footer, aside, form, [role="navigation"], [class*="comment"], [id*="comment"]'))) el.remove();
+  for (const el of Array.from(
+    copy.querySelectorAll('nav, header, footer, aside, form, [role="navigation"], [class*="comment"], [id*="comment"]'),
+  ))
+    el.remove();
   return copy;
 }
 
@@ -116,7 +138,18 @@ function readMeta(doc: Document): Meta {
     return null;
   };
   let published = isoDay(
-    metaContent('article:published_time', 'og:published_time', 'datePublished', 'date', 'pubdate', 'publishdate', 'dc.date', 'DC.date.issued', 'sailthru.date', 'parsely-pub-date'),
+    metaContent(
+      'article:published_time',
+      'og:published_time',
+      'datePublished',
+      'date',
+      'pubdate',
+      'publishdate',
+      'dc.date',
+      'DC.date.issued',
+      'sailthru.date',
+      'parsely-pub-date',
+    ),
   );
   if (!published) published = jsonLdDate(doc);
   if (!published) {

@@ -12,27 +12,103 @@ export interface Token {
 }
 
 const SMALL: Record<string, number> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
-  eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70,
-  eighty: 80, ninety: 90, dozen: 12, hundred: 100,
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  dozen: 12,
+  hundred: 100,
 };
 const MULTIPLIER: Record<string, number> = {
-  hundred: 100, thousand: 1e3, k: 1e3, million: 1e6, m: 1e6, mn: 1e6, billion: 1e9, bn: 1e9, trillion: 1e12,
+  hundred: 100,
+  thousand: 1e3,
+  k: 1e3,
+  million: 1e6,
+  m: 1e6,
+  mn: 1e6,
+  billion: 1e9,
+  bn: 1e9,
+  trillion: 1e12,
 };
 const PLURAL_AMOUNT: Record<string, [number, number]> = {
-  dozens: [24, 99], scores: [40, 199], hundreds: [200, 999], thousands: [2000, 9999], millions: [2e6, 9.9e6],
+  dozens: [24, 99],
+  scores: [40, 199],
+  hundreds: [200, 999],
+  thousands: [2000, 9999],
+  millions: [2e6, 9.9e6],
 };
 export const ORDINALS: Record<string, number> = {
-  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
-  '1st': 1, '2nd': 2, '3rd': 3, '4th': 4, '5th': 5, '6th': 6, '7th': 7, '8th': 8, '9th': 9, '10th': 10,
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
+  '1st': 1,
+  '2nd': 2,
+  '3rd': 3,
+  '4th': 4,
+  '5th': 5,
+  '6th': 6,
+  '7th': 7,
+  '8th': 8,
+  '9th': 9,
+  '10th': 10,
 };
 
 type Hedge = 'exact' | 'over' | 'under' | 'about' | 'nearly';
 const HEDGES: [string[], Hedge][] = [
-  [['more', 'than'], 'over'], [['over'], 'over'], [['at', 'least'], 'over'], [['upwards', 'of'], 'over'], [['in', 'excess', 'of'], 'over'],
-  [['fewer', 'than'], 'under'], [['less', 'than'], 'under'], [['under'], 'under'], [['at', 'most'], 'under'], [['up', 'to'], 'under'], [['no', 'more', 'than'], 'under'],
-  [['about'], 'about'], [['around'], 'about'], [['roughly'], 'about'], [['some'], 'about'], [['approximately'], 'about'], [['an', 'estimated'], 'about'], [['estimated'], 'about'], [['circa'], 'about'], [['almost'], 'nearly'], [['nearly'], 'nearly'], [['close', 'to'], 'nearly'], [['just', 'under'], 'nearly'],
+  [['more', 'than'], 'over'],
+  [['over'], 'over'],
+  [['at', 'least'], 'over'],
+  [['upwards', 'of'], 'over'],
+  [['in', 'excess', 'of'], 'over'],
+  [['fewer', 'than'], 'under'],
+  [['less', 'than'], 'under'],
+  [['under'], 'under'],
+  [['at', 'most'], 'under'],
+  [['up', 'to'], 'under'],
+  [['no', 'more', 'than'], 'under'],
+  [['about'], 'about'],
+  [['around'], 'about'],
+  [['roughly'], 'about'],
+  [['some'], 'about'],
+  [['approximately'], 'about'],
+  [['an', 'estimated'], 'about'],
+  [['estimated'], 'about'],
+  [['circa'], 'about'],
+  [['almost'], 'nearly'],
+  [['nearly'], 'nearly'],
+  [['close', 'to'], 'nearly'],
+  [['just', 'under'], 'nearly'],
 ];
 
 export interface NumberSpan {
@@ -117,7 +193,10 @@ export function hedgeRange(n: NumberSpan, hedge: Hedge): { low: number; high: nu
 }
 
 /** Whether two ranges share a value (an open bound excludes its own value). */
-export function overlaps(a: { low: number; high: number; lowOpen?: boolean }, b: { low: number; high: number; lowOpen?: boolean }): boolean {
+export function overlaps(
+  a: { low: number; high: number; lowOpen?: boolean },
+  b: { low: number; high: number; lowOpen?: boolean },
+): boolean {
   const eps = 1e-9;
   const aLow = a.low + (a.lowOpen ? eps * Math.max(1, Math.abs(a.low)) : 0);
   const bLow = b.low + (b.lowOpen ? eps * Math.max(1, Math.abs(b.low)) : 0);

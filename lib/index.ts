@@ -3,7 +3,7 @@
 import { parseClaim } from './claims';
 import { judge } from './judge';
 import type { Lexicon } from './lexicon';
-import { type RefIndex, buildIndex, candidates } from './match';
+import { buildIndex, candidates, type RefIndex } from './match';
 import { type CompiledReferences, lexiconOf } from './references';
 import { buildReport } from './report';
 import { segment } from './segment';
@@ -37,7 +37,10 @@ const ENGLISH = /\b(the|and|of|to|in|is|was|that|for|with|on|said|has|have|are|b
 
 function notEnglish(article: Article): boolean {
   if (article.lang && !/^en\b/i.test(article.lang)) return true;
-  const text = article.blocks.map((b) => b.text).join(' ').slice(0, 20_000);
+  const text = article.blocks
+    .map((b) => b.text)
+    .join(' ')
+    .slice(0, 20_000);
   const words = text.split(/\s+/).length;
   return words > 30 && (text.match(ENGLISH)?.length ?? 0) / words < 0.04;
 }
@@ -55,8 +58,14 @@ export function crosscheck(article: Article, refs: CompiledReferences | Prepared
   let topic: { block: number; terms: string[] } | null = null;
   const parsed = sentences.map((s) => {
     const claim = parseClaim(s.text, { lexicon: prepared.lexicon, published: article.published });
-    // a figure or date with nothing named around it ("Nearly 90 were killed") takes the topic
-    if (topic && s.block - topic.block <= 1 && claim.asserts && claim.entities.length === 0 && claim.figures.length + claim.times.length > 0) {
+    // a figure or date takes the topic of the sentences before ("Nearly 90 were killed"), at half weight
+    if (
+      topic &&
+      s.block - topic.block <= 1 &&
+      claim.asserts &&
+      claim.entities.length === 0 &&
+      claim.figures.length + claim.times.length > 0
+    ) {
       const own = new Set(claim.terms);
       claim.context = topic.terms.filter((t) => !own.has(t));
     }
@@ -66,7 +75,9 @@ export function crosscheck(article: Article, refs: CompiledReferences | Prepared
   const aligned = parsed.filter((p) => (p.cands[0]?.score ?? 0) >= RELEVANT_SCORE && (p.cands[0]?.shared.length ?? 0) >= 3).length;
   const relevant = aligned >= 2 && aligned >= RELEVANT_SHARE * parsed.length;
   const claims: ClaimResult[] = parsed.map(({ s, claim, cands }) => {
-    const j = relevant ? judge(claim, cands, prepared.index, prepared.docs, prepared.lexicon, strictness) : { verdict: 'unverified' as const, evidence: [] };
+    const j = relevant
+      ? judge(claim, cands, prepared.index, prepared.docs, prepared.lexicon, strictness)
+      : { verdict: 'unverified' as const, evidence: [] };
     return { text: s.text, verdict: j.verdict, evidence: j.evidence, block: s.block, start: s.start, end: s.end };
   });
   return buildReport({ article, claims, relevant, refs: prepared.refs, strictness, notice: relevant ? null : 'not-relevant' });

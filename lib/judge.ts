@@ -4,7 +4,7 @@
 // reference sentence must align with the page sentence and share an anchor beyond the detail.
 import { overlaps } from './figures';
 import type { Lexicon } from './lexicon';
-import { type Candidate, type RefIndex, align, weight } from './match';
+import { align, type Candidate, type RefIndex, weight } from './match';
 import type { Claim, Evidence, Figure, Frame, ReferenceDocumentMeta, Stance, Strictness, TimeSpan, Verdict } from './types';
 
 export interface Thresholds {
@@ -41,7 +41,14 @@ interface Context {
   t: Thresholds;
 }
 
-export function judge(page: Claim, cands: Candidate[], index: RefIndex, docs: Map<string, ReferenceDocumentMeta>, lexicon: Lexicon, strictness: Strictness = 'balanced'): Judgement {
+export function judge(
+  page: Claim,
+  cands: Candidate[],
+  index: RefIndex,
+  docs: Map<string, ReferenceDocumentMeta>,
+  lexicon: Lexicon,
+  strictness: Strictness = 'balanced',
+): Judgement {
   const ctx: Context = { index, docs, lexicon, t: THRESHOLDS[strictness] };
   const details: DetailStance[][] = [
     ...page.figures.map((f) => compareFigure(page, f, cands, ctx)),
@@ -105,7 +112,13 @@ function anchorWeight(c: Candidate, exclude: Set<string>, ctx: Context): number 
  * nearly as well as the best (tight); a source that has any aligned sentence agreeing (loose) is
  * not counted as contradicting: its other sentence was about something else.
  */
-function slotStances<T extends { cand: Candidate }>(items: T[], exclude: Set<string>, ctx: Context, stanceOf: (x: T) => DetailStance, narrow?: (xs: T[]) => T[]): DetailStance[] {
+function slotStances<T extends { cand: Candidate }>(
+  items: T[],
+  exclude: Set<string>,
+  ctx: Context,
+  stanceOf: (x: T) => DetailStance,
+  narrow?: (xs: T[]) => T[],
+): DetailStance[] {
   let loose = items.filter((x) => x.cand.score >= ctx.t.slot && anchorWeight(x.cand, exclude, ctx) >= ctx.t.anchor);
   if (narrow) loose = narrow(loose);
   // outlets word things differently: each source's sentences are ranked against its own best
@@ -115,7 +128,12 @@ function slotStances<T extends { cand: Candidate }>(items: T[], exclude: Set<str
     best.set(doc, Math.max(best.get(doc) ?? 0, x.cand.score));
   }
   const tight = loose.filter((x) => x.cand.score >= (best.get(ctx.index.claims[x.cand.ref]?.doc ?? '') ?? 0) * ctx.t.ratio).map(stanceOf);
-  const vouched = new Set(loose.map(stanceOf).filter((s) => s.stance === 'agree').map((s) => s.source));
+  const vouched = new Set(
+    loose
+      .map(stanceOf)
+      .filter((s) => s.stance === 'agree')
+      .map((s) => s.source),
+  );
   return tight.filter((s) => s.stance === 'agree' || !vouched.has(s.source));
 }
 
@@ -145,7 +163,7 @@ function singleSlot(unit: string, ctx: Context): { ref: number; fig: Figure }[] 
   return byUnit.get(unit) ?? null;
 }
 
-function compareFigure(page: Claim, f: Figure, cands: Candidate[], ctx: Context): DetailStance[] {
+function compareFigure(_page: Claim, f: Figure, cands: Candidate[], ctx: Context): DetailStance[] {
   const items: { cand: Candidate; rf: Figure }[] = [];
   for (const cand of cands) {
     const ref = ctx.index.claims[cand.ref];
@@ -167,7 +185,7 @@ function compareFigure(page: Claim, f: Figure, cands: Candidate[], ctx: Context)
   return (single ?? []).map(({ ref, fig }) => stanceOf({ cand: { ref, score: 0, shared: [] }, rf: fig }));
 }
 
-function compareTime(page: Claim, tm: TimeSpan, cands: Candidate[], ctx: Context): DetailStance[] {
+function compareTime(_page: Claim, tm: TimeSpan, cands: Candidate[], ctx: Context): DetailStance[] {
   const clock = tm.kind === 'clock';
   const items: { cand: Candidate; rt: TimeSpan }[] = [];
   for (const cand of cands) {
@@ -197,7 +215,7 @@ function compareTime(page: Claim, tm: TimeSpan, cands: Candidate[], ctx: Context
   );
 }
 
-function compareFrame(page: Claim, fr: Frame, cands: Candidate[], ctx: Context): DetailStance[] {
+function compareFrame(_page: Claim, fr: Frame, cands: Candidate[], ctx: Context): DetailStance[] {
   if (!fr.agent) return [];
   const info = ctx.lexicon.axisInfo.get(fr.axis);
   const items: { cand: Candidate; rf: Frame; stance: Stance }[] = [];
@@ -216,8 +234,8 @@ function compareFrame(page: Claim, fr: Frame, cands: Candidate[], ctx: Context):
       if (stance) items.push({ cand, rf, stance });
     }
   }
-  // the speaker is part of the slot (a position is its speaker's); the target is the detail compared
-  const exclude = new Set([`a:${fr.axis}`, ...(fr.target ? [`e:${fr.target}`] : [])]);
+  // who did what to whom is the slot itself: agent and target anchor it
+  const exclude = new Set([`a:${fr.axis}`]);
   return slotStances(items, exclude, ctx, ({ cand, rf, stance }) => {
     const reason = `page: ${describeFrame(fr)}; ${outletOf(cand, ctx)}: ${describeFrame(rf)}`;
     return { source: ctx.index.claims[cand.ref]?.doc ?? '', stance, evidence: evidenceFor(cand, ctx, stance, reason) };
@@ -227,7 +245,10 @@ function compareFrame(page: Claim, fr: Frame, cands: Candidate[], ctx: Context):
 function describeFrame(f: Frame): string {
   const who = f.agent ?? 'someone';
   const target = f.target ? ` ${f.target}` : '';
-  const neg = f.polarity === -1 && !/^(il|un|in)/.test(f.cue.toLowerCase()) && !/(condemn|critic|denounc|slam|decr|violat|breach)/i.test(f.cue) ? 'not ' : '';
+  const neg =
+    f.polarity === -1 && !/^(il|un|in)/.test(f.cue.toLowerCase()) && !/(condemn|critic|denounc|slam|decr|violat|breach)/i.test(f.cue)
+      ? 'not '
+      : '';
   return `${who} ${neg}${f.cue}${target}`.replace(/-/g, ' ');
 }
 

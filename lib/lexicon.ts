@@ -79,9 +79,7 @@ export function compileLexicon(data: LexiconData, aliases: AliasData): Lexicon {
     }
   }
   for (const w of data.speech) if (w.includes(' ')) phraseKeys.add(w.toLowerCase());
-  const phrases = [...phraseKeys]
-    .map((k) => ({ words: words(k), key: k }))
-    .sort((a, b) => b.words.length - a.words.length);
+  const phrases = [...phraseKeys].map((k) => ({ words: words(k), key: k })).sort((a, b) => b.words.length - a.words.length);
   const unitEventCues = new Map<string, string>();
   for (const e of data.unitEvents) for (const c of e.cues) unitEventCues.set(c.toLowerCase(), e.unit);
   const unitSynonyms = new Map<string, string>();
@@ -101,7 +99,7 @@ export function compileLexicon(data: LexiconData, aliases: AliasData): Lexicon {
   };
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * One alternation per case mode, longest names first, so "US President" wins over "US".
@@ -120,8 +118,11 @@ export function compileAliases(aliases: AliasData): AliasMatcher {
   const build = (list: [string, string][], flags: string) => {
     if (!list.length) return null;
     const sorted = [...list].sort((a, b) => b[0].length - a[0].length);
-    const source = sorted.map(([n]) => escape(n).replace(/\s+/g, '\\s+')).join('|');
-    return { re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`, `gu${flags}`), map: new Map(list.map(([n, id]) => [flags ? n.toLowerCase() : n, id])) };
+    const source = sorted.map(([n]) => escapeRe(n).replace(/\s+/g, '\\s+')).join('|');
+    return {
+      re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`, `gu${flags}`),
+      map: new Map(list.map(([n, id]) => [flags ? n.toLowerCase() : n, id])),
+    };
   };
   const loosePat = build(loose, 'i');
   const exactPat = build(exact, '');

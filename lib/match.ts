@@ -41,8 +41,10 @@ export function align(page: Claim, ref: Claim, index: RefIndex): Candidate {
   let total = 0;
   let hit = 0;
   const shared: string[] = [];
+  const context = new Set(page.context ?? []);
   for (const t of page.context ? [...page.terms, ...page.context] : page.terms) {
-    const w = weight(index, t);
+    // inherited topic counts for less than what the sentence says itself
+    const w = weight(index, t) * (context.has(t) ? 0.5 : 1);
     total += w;
     if (refTerms.has(t)) {
       hit += w;

@@ -2,7 +2,7 @@
 // as the page, each keeping the sentence it came from. Compiled once (at build time for the
 // bundled set) and validated wherever it is loaded.
 import { parseClaim } from './claims';
-import { type AliasData, type Lexicon, type LexiconData, compileLexicon } from './lexicon';
+import { type AliasData, compileLexicon, type Lexicon, type LexiconData } from './lexicon';
 import { segment } from './segment';
 import type { Claim, ReferenceDocumentMeta } from './types';
 
@@ -91,7 +91,11 @@ export function validateSource(set: ReferenceSetSource): void {
   need(!!set.entities && typeof set.entities === 'object' && !Array.isArray(set.entities), 'entities', 'must map ids to lists of names');
   for (const [id, names] of Object.entries(set.entities)) {
     need(/^[a-z0-9][a-z0-9-]*$/.test(id), `entities.${id}`, 'id must be a lower-case slug');
-    need(Array.isArray(names) && names.length > 0 && names.every((n) => typeof n === 'string' && n.trim().length > 0), `entities.${id}`, 'must be a non-empty list of names');
+    need(
+      Array.isArray(names) && names.length > 0 && names.every((n) => typeof n === 'string' && n.trim().length > 0),
+      `entities.${id}`,
+      'must be a non-empty list of names',
+    );
   }
   need(Array.isArray(set.documents) && set.documents.length > 0, 'documents', 'must list at least one document');
   const ids = new Set<string>();
@@ -101,7 +105,11 @@ export function validateSource(set: ReferenceSetSource): void {
     need(!ids.has(d.id), `${f}.id`, `repeats "${d.id}"`);
     ids.add(d.id);
     need(typeof d.outlet === 'string' && d.outlet.trim().length > 0, `${f}.outlet`, 'is missing (the Source: line)');
-    need(typeof d.date === 'string' && ISO_DAY.test(d.date) && !Number.isNaN(Date.parse(d.date)), `${f}.date`, 'must be a date written YYYY-MM-DD');
+    need(
+      typeof d.date === 'string' && ISO_DAY.test(d.date) && !Number.isNaN(Date.parse(d.date)),
+      `${f}.date`,
+      'must be a date written YYYY-MM-DD',
+    );
     need(typeof d.text === 'string' && /\p{L}/u.test(d.text), `${f}.text`, 'is empty');
   });
 }
@@ -135,12 +143,14 @@ export function validateCompiled(data: unknown): CompiledReferences {
   const o = data as Partial<CompiledReferences> | null;
   if (!o || typeof o !== 'object') throw new ReferenceDataError('(root)', 'is not an object');
   if (o.version !== FORMAT_VERSION) throw new ReferenceDataError('version', `must be ${FORMAT_VERSION}`);
-  if (!o.story || typeof o.story.id !== 'string' || typeof o.story.title !== 'string') throw new ReferenceDataError('story', 'needs an id and a title');
+  if (!o.story || typeof o.story.id !== 'string' || typeof o.story.title !== 'string')
+    throw new ReferenceDataError('story', 'needs an id and a title');
   if (!Array.isArray(o.documents)) throw new ReferenceDataError('documents', 'must be a list');
   if (!Array.isArray(o.claims)) throw new ReferenceDataError('claims', 'must be a list');
   const docIds = new Set(o.documents.map((d) => d?.id));
   o.claims.forEach((c, i) => {
-    if (!c || typeof c.sentence !== 'string' || !c.claim || !Array.isArray(c.claim.terms)) throw new ReferenceDataError(`claims[${i}]`, 'is malformed');
+    if (!c || typeof c.sentence !== 'string' || !c.claim || !Array.isArray(c.claim.terms))
+      throw new ReferenceDataError(`claims[${i}]`, 'is malformed');
     if (!docIds.has(c.doc)) throw new ReferenceDataError(`claims[${i}].doc`, `names unknown document "${c.doc}"`);
   });
   if (!o.entities || typeof o.entities !== 'object') throw new ReferenceDataError('entities', 'must map ids to names');

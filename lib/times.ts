@@ -64,7 +64,8 @@ function nearestYear(month: number, day: number, pub: Date): number {
   return best;
 }
 
-const MONTH_RE = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+const MONTH_RE =
+  'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 const ZONE_RE = 'ET|EDT|EST|PT|GMT|UTC|BST|CET|CEST|MSK|Eastern(?:\\s+time)?|UK\\s+time|British\\s+time|London\\s+time|Moscow\\s+time';
 
 // Each pattern is a plain sequence of bounded classes: no nested quantifiers, so no backtracking blow-up.
@@ -73,7 +74,10 @@ const PATTERNS = {
   clock24: new RegExp(`\\b([01]\\d|2[0-3]):?([0-5]\\d)\\s?(${ZONE_RE})\\b`, 'g'),
   dayMonth: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s(?:of\\s)?(${MONTH_RE})\\b\\.?(?:,?\\s(\\d{4}))?`, 'gi'),
   monthDay: new RegExp(`\\b(${MONTH_RE})\\.?\\s(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s(\\d{4}))?`, 'gi'),
-  partMonth: new RegExp(`\\b(early|mid|late|the\\s+end\\s+of|the\\s+start\\s+of|the\\s+beginning\\s+of)[-\\s](${MONTH_RE})\\b(?:\\s(\\d{4}))?`, 'gi'),
+  partMonth: new RegExp(
+    `\\b(early|mid|late|the\\s+end\\s+of|the\\s+start\\s+of|the\\s+beginning\\s+of)[-\\s](${MONTH_RE})\\b(?:\\s(\\d{4}))?`,
+    'gi',
+  ),
   monthYear: new RegExp(`\\b(in|since|during|of|by|until|last|this|from)\\s(${MONTH_RE})\\b(?:\\s(\\d{4}))?`, 'gi'),
   year: /\b(in|since|of|by|until|from|during)\s((?:19|20)\d{2})\b/gi,
   relDay: /\b(today|tonight|yesterday|tomorrow|this\s+morning|this\s+afternoon|this\s+evening|last\s+night)\b/gi,
@@ -204,7 +208,7 @@ export function readTimes(text: string, published: string | null): TimeSpan[] {
 function clockSpan(h: number, min: number, zone: string | undefined, pub: Date | null, text: string): TimeSpan | null {
   if (h > 23 || min > 59) return null;
   const ref = pub ?? new Date(Date.UTC(2000, 0, 1, 12));
-  const key = zone ? zone.toLowerCase().split(/\s+/)[0] ?? '' : '';
+  const key = zone ? (zone.toLowerCase().split(/\s+/)[0] ?? '') : '';
   const offset = key ? ZONES[key]?.(ref) : undefined;
   // minutes past midnight UTC when the zone is known, local minutes otherwise
   const minutes = h * 60 + min - (offset ?? 0) * 60;
