@@ -6,7 +6,7 @@ import { parseHTML } from 'linkedom';
 import { crosscheck, extractArticle, prepare } from '../lib/index';
 import { type CompiledReferences, compileReferences, validateCompiled } from '../lib/references';
 import type { Report, Strictness } from '../lib/types';
-import { REFERENCE_DATA, loadReferenceSet, readLexicon } from './load';
+import { loadReferenceSet, REFERENCE_DATA, readLexicon } from './load';
 
 const USAGE = 'usage: crosscheck [--json] [--strictness conservative|balanced] FILE.html...';
 
@@ -18,8 +18,17 @@ function loadBundled(): CompiledReferences {
 
 function emptyReport(input: string, notice: string, strictness: Strictness, refs: CompiledReferences): Report {
   return {
-    input, title: '', published: null, lang: null, relevant: false, story: null, strictness,
-    counts: { agree: 0, contradict: 0, disputed: 0, unverified: 0 }, claims: [], references: refs.documents, notice,
+    input,
+    title: '',
+    published: null,
+    lang: null,
+    relevant: false,
+    story: null,
+    strictness,
+    counts: { agree: 0, contradict: 0, disputed: 0, unverified: 0 },
+    claims: [],
+    references: refs.documents,
+    notice,
   };
 }
 
@@ -43,7 +52,9 @@ function summary(r: Report): string {
   else if (!r.relevant) lines.push('  not about a story the references cover: nothing flagged');
   else {
     lines.push(`  about: ${r.story}`);
-    lines.push(`  ${r.counts.contradict} contradict, ${r.counts.disputed} disputed, ${r.counts.agree} agree, ${r.counts.unverified} unverified`);
+    lines.push(
+      `  ${r.counts.contradict} contradict, ${r.counts.disputed} disputed, ${r.counts.agree} agree, ${r.counts.unverified} unverified`,
+    );
     const order = { contradict: 0, disputed: 1, agree: 2, unverified: 3 } as const;
     for (const c of [...r.claims].filter((c) => c.verdict !== 'unverified').sort((a, b) => order[a.verdict] - order[b.verdict])) {
       lines.push(`  [${c.verdict.toUpperCase()}] ${c.text}`);

@@ -1,8 +1,8 @@
 // File-system loading shared by the command line and the build script.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import type { LexiconData } from '../lib/lexicon';
-import { type ReferenceDocument, type ReferenceSetSource, parseReferenceText } from '../lib/references';
+import { parseReferenceText, type ReferenceDocument, type ReferenceSetSource } from '../lib/references';
 
 const here = import.meta.dirname;
 export const REFERENCE_DATA = join(here, '..', 'reference-data');

@@ -1,5 +1,5 @@
 import type { ClaimResult, Report } from '@/lib/types';
-import type { Translate } from '@/utils/i18n';
+import type { MessageKey, Translate } from '@/utils/i18n';
 import { ClaimList, flaggedClaims } from './claim-list';
 import { StatusMessage } from './status-message';
 
@@ -11,10 +11,20 @@ export interface StoryRef {
 /** What the report amounts to, in the order the popup checks it. */
 export type ReportOutcome = 'notice' | 'irrelevant' | 'nothing-flagged' | 'flagged';
 
+/** The engine's notice codes that have their own text; an unknown code is shown as it is. */
+const NOTICE_TEXT: Readonly<Record<string, MessageKey>> = { 'not-english': 'noticeNotEnglish' };
+/** Notice codes that only say the page is about another story: shown as the relevance line. */
+const IRRELEVANT_NOTICES: ReadonlySet<string> = new Set(['not-relevant']);
+
 export function reportOutcome(report: Report): ReportOutcome {
-  if (report.notice) return 'notice';
-  if (!report.relevant) return 'irrelevant';
+  if (report.notice && !IRRELEVANT_NOTICES.has(report.notice)) return 'notice';
+  if (!report.relevant || report.notice) return 'irrelevant';
   return flaggedClaims(report.claims).length > 0 ? 'flagged' : 'nothing-flagged';
+}
+
+function noticeText(t: Translate, notice: string): string {
+  const key = Object.hasOwn(NOTICE_TEXT, notice) ? NOTICE_TEXT[notice] : undefined;
+  return key ? t(key) : notice;
 }
 
 const COUNTED = [
@@ -39,12 +49,14 @@ export function ReportView({ t, report, story, selected, onSelectClaim }: Report
   return (
     <article class="report" data-outcome={outcome}>
       <h2 class="article-title">{report.title.trim() || t('untitled')}</h2>
-      {report.relevant || !report.notice ? (
-        <p class="relevance" data-relevant={String(report.relevant)}>
-          {report.relevant ? t('relevant', storyTitle) : t('irrelevant', story.title)}
+      {outcome !== 'notice' || report.relevant ? (
+        <p class="relevance" data-relevant={String(outcome !== 'irrelevant')}>
+          {outcome === 'irrelevant' ? t('irrelevant', story.title) : t('relevant', storyTitle)}
         </p>
       ) : null}
-      {outcome === 'notice' ? <StatusMessage kind="notice" title={t('noticeTitle')} detail={report.notice} /> : null}
+      {outcome === 'notice' && report.notice ? (
+        <StatusMessage kind="notice" title={t('noticeTitle')} detail={noticeText(t, report.notice)} />
+      ) : null}
       {outcome === 'flagged' || outcome === 'nothing-flagged' ? (
         <>
           <dl class="counts" aria-label={t('countsLabel')}>

@@ -18,7 +18,7 @@ export default defineContentScript({
   main() {
     // Each click on the toolbar button injects again; only the first injection listens.
     // A copy orphaned by an extension update has lost its runtime, so a new one takes over.
-    
+    if (window.__crosscheckContentScript?.alive()) return;
     window.__crosscheckContentScript = { alive: () => isConnected() };
 
     browser.runtime.onMessage.addListener((raw, sender) => {

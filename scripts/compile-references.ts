@@ -2,9 +2,8 @@
 // command line load. Fails, naming the field, on malformed data.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadReferenceSet } from '../cli/load';
+import { loadReferenceSet, readLexicon } from '../cli/load';
 import { compileReferences } from '../lib/references';
-import { readLexicon } from '../cli/load';
 
 const root = join(import.meta.dirname, '..', 'reference-data');
 const out = join(root, 'compiled');
@@ -12,7 +11,9 @@ mkdirSync(out, { recursive: true });
 try {
   const compiled = compileReferences(loadReferenceSet(join(root, 'bundled')), readLexicon());
   writeFileSync(join(out, 'bundled.json'), JSON.stringify(compiled));
-  console.log(`reference-data: ${compiled.documents.length} documents, ${compiled.claims.length} claims → reference-data/compiled/bundled.json`);
+  console.log(
+    `reference-data: ${compiled.documents.length} documents, ${compiled.claims.length} claims → reference-data/compiled/bundled.json`,
+  );
 } catch (e) {
   console.error(`reference-data is malformed: ${(e as Error).message}`);
   process.exit(1);

@@ -11,12 +11,12 @@ import { join, relative } from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
 import {
   chromiumArgs,
-  e2eExtensionDir,
   type Evaluate,
+  e2eExtensionDir,
   type FixtureServer,
-  type PopupView,
   findBrowser,
   POPUP_VIEWPORT,
+  type PopupView,
   REPO_ROOT,
   readPopup,
   serveFixtures,

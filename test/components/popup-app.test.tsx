@@ -100,6 +100,28 @@ describe('PopupApp', () => {
     expect(connector.loadArticle).toHaveBeenCalledTimes(1); // the page is not read again
   });
 
+  it('shows the result for the latest strictness even when an earlier check finishes last', async () => {
+    const connector = fakeConnector({ kind: 'article', tabId: 7, article: ARTICLE });
+    let finishSlow: (analysis: Analysis) => void = () => {};
+    const analyse = vi.fn((_article: Article, strictness: Strictness) =>
+      strictness === 'balanced'
+        ? new Promise<Analysis>((resolve) => {
+            finishSlow = resolve;
+          })
+        : Promise.resolve(sampleAnalysis({ claims: [CLAIMS.contradict] })),
+    );
+    const { container } = render(<PopupApp t={t} connector={connector} analyse={analyse} />);
+    await waitFor(() => expect(analyse).toHaveBeenCalledWith(ARTICLE, 'balanced'));
+    const select = container.querySelector('select[name="strictness"]') as HTMLSelectElement;
+    select.value = 'conservative';
+    fireEvent.change(select);
+    await waitFor(() => expect(container.querySelectorAll('li.claim')).toHaveLength(1));
+    finishSlow(sampleAnalysis());
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(container.querySelectorAll('li.claim')).toHaveLength(1);
+    expect(connector.setBadge).toHaveBeenCalledTimes(1);
+  });
+
   it('asks the page to highlight a clicked claim', async () => {
     const connector = fakeConnector({ kind: 'article', tabId: 7, article: ARTICLE });
     const { container } = render(<PopupApp t={t} connector={connector} analyse={engine()} />);

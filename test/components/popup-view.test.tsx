@@ -2,7 +2,7 @@
 import { cleanup, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type PopupState, PopupView } from '@/components/popup-view';
-import { CLAIMS, sampleAnalysis, STORY } from '../helpers/sample-report';
+import { CLAIMS, STORY, sampleAnalysis } from '../helpers/sample-report';
 import { t } from '../helpers/translate';
 
 afterEach(cleanup);
@@ -61,17 +61,47 @@ const cases: Case[] = [
     counts: false,
   },
   {
-    name: 'notice from the engine',
-    view: { state: 'done', reason: 'report', analysis: sampleAnalysis({ relevant: false, story: null, notice: 'This page is not in English.', claims: [] }) },
+    name: 'engine notice: not English',
+    view: {
+      state: 'done',
+      reason: 'report',
+      analysis: sampleAnalysis({ relevant: false, story: null, notice: 'not-english', claims: [] }),
+    },
     state: 'done',
     reason: 'notice',
-    text: 'This page is not in English.',
+    text: "This page isn't in English. Crosscheck can only check articles written in English.",
+    claims: 0,
+    counts: false,
+  },
+  {
+    name: 'engine notice the popup has no text for',
+    view: {
+      state: 'done',
+      reason: 'report',
+      analysis: sampleAnalysis({ relevant: false, story: null, notice: 'Page too long to check.', claims: [] }),
+    },
+    state: 'done',
+    reason: 'notice',
+    text: 'Page too long to check.',
     claims: 0,
     counts: false,
   },
   {
     name: 'article about another story',
     view: { state: 'done', reason: 'report', analysis: sampleAnalysis({ relevant: false, story: null, claims: [] }) },
+    state: 'done',
+    reason: 'irrelevant',
+    text: `This article isn't about a story the references cover (${STORY.title})`,
+    claims: 0,
+    counts: false,
+  },
+  {
+    name: "article about another story, with the engine's not-relevant notice",
+    view: {
+      state: 'done',
+      reason: 'report',
+      analysis: sampleAnalysis({ relevant: false, story: null, notice: 'not-relevant', claims: [CLAIMS.unverified] }),
+    },
     state: 'done',
     reason: 'irrelevant',
     text: `This article isn't about a story the references cover (${STORY.title})`,
@@ -113,6 +143,8 @@ describe('PopupView states', () => {
     expect(container.querySelector('[data-count]') !== null).toBe(counts);
     // Never a blank popup: there is always a heading and a message or report.
     expect(container.querySelector('.popup-body')?.textContent?.trim()).not.toBe('');
+    // Engine notice codes are never shown raw when the popup has words for them.
+    expect(container.textContent).not.toMatch(/not-english|not-relevant/);
   });
 
   it('always offers the strictness setting', () => {

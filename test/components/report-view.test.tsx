@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { flaggedClaims } from '@/components/claim-list';
 import { ReportView, reportOutcome } from '@/components/report-view';
 import type { ClaimResult, Report } from '@/lib/types';
-import { CLAIMS, sampleReport, STORY } from '../helpers/sample-report';
+import { CLAIMS, STORY, sampleReport } from '../helpers/sample-report';
 import { t } from '../helpers/translate';
 
 afterEach(cleanup);
@@ -88,7 +88,7 @@ describe('ReportView with a sample report', () => {
     const hostile: ClaimResult = {
       ...CLAIMS.contradict,
       text: '<img src=x onerror="alert(1)"> was said',
-      evidence: [{ ...CLAIMS.contradict.evidence[0]!, text: '<b>bold</b>', outlet: '<i>Outlet</i>', reason: '<script>x()</script>' }],
+      evidence: [{ source: 'x', stance: 'contradict', text: '<b>bold</b>', outlet: '<i>Outlet</i>', reason: '<script>x()</script>' }],
     };
     const { container } = renderReport(sampleReport({ claims: [hostile], title: '<em>Title</em>' }));
     expect(container.querySelector('img, b, i, em, script')).toBeNull();
@@ -99,8 +99,10 @@ describe('ReportView with a sample report', () => {
 
 describe('reportOutcome', () => {
   it.each([
-    ['notice wins over everything', sampleReport({ notice: 'Not English.' }), 'notice'],
+    ['notice wins over everything', sampleReport({ notice: 'not-english' }), 'notice'],
+    ['an unknown notice is still a notice', sampleReport({ relevant: false, notice: 'too-long' }), 'notice'],
     ['not about the story', sampleReport({ relevant: false, story: null }), 'irrelevant'],
+    ['the engine’s not-relevant notice', sampleReport({ relevant: false, story: null, notice: 'not-relevant' }), 'irrelevant'],
     ['only unverified claims', sampleReport({ claims: [CLAIMS.unverified] }), 'nothing-flagged'],
     ['no claims at all', sampleReport({ claims: [] }), 'nothing-flagged'],
     ['one agreement', sampleReport({ claims: [CLAIMS.agree] }), 'flagged'],

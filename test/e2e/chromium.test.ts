@@ -10,10 +10,11 @@ import {
   CONTRADICTING,
   chromiumArgs,
   clickClaim,
-  e2eExtensionDir,
   type Evaluate,
+  e2eExtensionDir,
   type FixtureServer,
   findBrowser,
+  POPUP_VIEWPORT,
   RESULTS_DIR,
   readPopup,
   requireBrowser,
@@ -28,8 +29,7 @@ const binary = findBrowser('chromium');
 
 function evaluateIn(target: Page | Worker): Evaluate {
   // Page and Worker evaluate alike; TypeScript cannot call a union of their overloads.
-  return <R, A>(fn: (arg: A) => R | Promise<R>, arg: A) =>
-    (target as Page).evaluate(fn as (arg: unknown) => R | Promise<R>, arg);
+  return <R, A>(fn: (arg: A) => R | Promise<R>, arg: A) => (target as Page).evaluate(fn as (arg: unknown) => R | Promise<R>, arg);
 }
 
 describe.skipIf(shouldSkip(binary))('Chromium: popup on a contradicting report', () => {
@@ -71,13 +71,13 @@ describe.skipIf(shouldSkip(binary))('Chromium: popup on a contradicting report',
     popup.on('console', (m) => logs.push(`[popup console.${m.type()}] ${m.text()}`));
     popup.on('pageerror', (e) => logs.push(`[popup error] ${e.message}`));
     article.on('console', (m) => logs.push(`[page console.${m.type()}] ${m.text()}`));
-    await popup.setViewportSize({ width: 420, height: 640 });
+    await popup.setViewportSize({ ...POPUP_VIEWPORT });
     await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
 
     const inPopup = evaluateIn(popup);
     await waitForPopupDone(inPopup, 60_000, () => (logs.length ? `\n${logs.join('\n')}` : ''));
     mkdirSync(RESULTS_DIR, { recursive: true });
-    await popup.screenshot({ path: join(RESULTS_DIR, 'popup-chromium.png'), fullPage: true });
+    await popup.screenshot({ path: join(RESULTS_DIR, 'popup-chromium.png'), fullPage: false });
 
     expectContradictingReport(await readPopup(inPopup));
 

@@ -19,7 +19,7 @@ export function expectContradictingReport(view: PopupView): void {
   const flagged = view.claims.filter((c) => c.verdict === 'contradict');
   expect(flagged.length, `li.claim[data-verdict="contradict"] elements${context}`).toBeGreaterThanOrEqual(1);
 
-  const missiles = flagged.find((c) => c.text.includes(CONTRADICTING.missiles.page));
+  const missiles = flagged.find((c) => c.sentence.includes(CONTRADICTING.missiles.page));
   expect(missiles, `a contradicted claim quoting "${CONTRADICTING.missiles.page}"${context}`).toBeDefined();
   if (!missiles) return;
   expect(missiles.hasButton, 'the claim has a button that shows it in the page').toBe(true);
@@ -31,7 +31,22 @@ export function expectContradictingReport(view: PopupView): void {
   ).toBeDefined();
   expect(evidence?.reason, 'a .reason for that evidence').toBeTruthy();
 
+  for (const { page, reference } of [CONTRADICTING.gasAttack, CONTRADICTING.metroBombing]) {
+    const claim = flagged.find((c) => c.sentence.includes(page));
+    expect(claim, `a contradicted claim quoting "${page}"${context}`).toBeDefined();
+    const quotes = claim?.evidence.map((e) => e.quote) ?? [];
+    expect(
+      quotes.some((q) => reference.some((r) => q.includes(r))),
+      `evidence for "${page}" quoting one of ${JSON.stringify(reference)}; got ${JSON.stringify(quotes)}`,
+    ).toBe(true);
+  }
+
+  for (const sentence of CONTRADICTING.agreeing) {
+    const wrong = flagged.find((c) => c.sentence.includes(sentence));
+    expect(wrong, `"${sentence}" agrees with the references and must not be contradicted${context}`).toBeUndefined();
+  }
+
   for (const claim of view.claims) {
-    expect(claim.text, 'reader comments are not the article and are never checked').not.toContain(CONTRADICTING.comment);
+    expect(claim.sentence, 'reader comments are not the article and are never checked').not.toContain(CONTRADICTING.comment);
   }
 }

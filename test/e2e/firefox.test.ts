@@ -17,13 +17,14 @@ import { expectContradictingReport } from './contract';
 import {
   CONTRADICTING,
   clickClaim,
-  e2eExtensionDir,
   type Evaluate,
+  e2eExtensionDir,
   FIREFOX_EXTENSION_UUID,
   type FixtureServer,
   findBrowser,
   firefoxPrefs,
   GECKO_ID,
+  POPUP_VIEWPORT,
   RESULTS_DIR,
   readPopup,
   requireBrowser,
@@ -38,8 +39,7 @@ const binary = findBrowser('firefox');
 const EXTENSION_ORIGIN = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
 
 function evaluateIn(page: Page): Evaluate {
-  return <R, A>(fn: (arg: A) => R | Promise<R>, arg: A) =>
-    page.evaluate(fn as (arg: unknown) => R | Promise<R>, arg) as Promise<R>;
+  return <R, A>(fn: (arg: A) => R | Promise<R>, arg: A) => page.evaluate(fn as (arg: unknown) => R | Promise<R>, arg) as Promise<R>;
 }
 
 /** Navigates a tab to an extension page without waiting on BiDi's never-finishing navigation. */
@@ -98,7 +98,7 @@ describe.skipIf(shouldSkip(binary))('Firefox: popup on a contradicting report', 
     const popup = await browser.newPage();
     popup.on('console', (m) => logs.push(`[popup console.${m.type()}] ${m.text()}`));
     popup.on('pageerror', (e) => logs.push(`[popup error] ${e instanceof Error ? e.message : String(e)}`));
-    await popup.setViewport({ width: 420, height: 640 });
+    await popup.setViewport({ ...POPUP_VIEWPORT });
     await openExtensionPage(popup, `${EXTENSION_ORIGIN}/popup.html`);
     const inPopup = evaluateIn(popup);
     const tabId = await tabIdFor(inPopup, articleUrl);
@@ -107,7 +107,7 @@ describe.skipIf(shouldSkip(binary))('Firefox: popup on a contradicting report', 
     await openExtensionPage(popup, `${EXTENSION_ORIGIN}/popup.html?tabId=${tabId}`);
     await waitForPopupDone(inPopup, 60_000, () => (logs.length ? `\n${logs.join('\n')}` : ''));
     mkdirSync(RESULTS_DIR, { recursive: true });
-    await popup.screenshot({ path: join(RESULTS_DIR, 'popup-firefox.png'), fullPage: true });
+    await popup.screenshot({ path: join(RESULTS_DIR, 'popup-firefox.png'), fullPage: false });
 
     expectContradictingReport(await readPopup(inPopup));
 

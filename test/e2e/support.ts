@@ -183,6 +183,9 @@ export async function serveFixtures(): Promise<FixtureServer> {
 // ---------------------------------------------------------------------------------------------
 // The popup contract
 
+/** A toolbar popup's size: the popup's body is 400 px wide and scrolls past 600 px, as Chrome's popups do. */
+export const POPUP_VIEWPORT = { width: 400, height: 600 } as const;
+
 /** Runs a self-contained function in a page: Playwright's and Puppeteer's `evaluate` both fit. */
 export type Evaluate = <R, A>(fn: (arg: A) => R | Promise<R>, arg: A) => Promise<R>;
 
@@ -193,7 +196,10 @@ export interface EvidenceView {
 
 export interface ClaimView {
   verdict: string | null;
+  /** All the text of the `li.claim`: verdict label, sentence, evidence. */
   text: string;
+  /** The page sentence: `.claim-text` if there is one, else the button's text. */
+  sentence: string;
   hasButton: boolean;
   evidence: EvidenceView[];
 }
@@ -218,6 +224,7 @@ export async function waitForPopupDone(evaluate: Evaluate, timeoutMs = 60_000, d
     try {
       last = await evaluate(() => {
         const root = document.querySelector('[data-state]');
+        // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered, for failure messages
         return { state: root?.getAttribute('data-state') ?? null, text: (document.body?.innerText ?? '').slice(0, 2000) };
       }, null);
     } catch {
@@ -252,12 +259,13 @@ export function readPopup(evaluate: Evaluate): Promise<PopupView> {
     const claims = Array.from(document.querySelectorAll('li.claim')).map((li) => ({
       verdict: li.getAttribute('data-verdict'),
       text: (li.textContent ?? '').replace(/\s+/g, ' ').trim(),
+      sentence: ((li.querySelector('.claim-text') ?? li.querySelector('button') ?? li).textContent ?? '').replace(/\s+/g, ' ').trim(),
       hasButton: li.querySelector('button') !== null,
       evidence: Array.from(li.querySelectorAll('blockquote.evidence')).map((q) => {
         // The reason belongs to the evidence: inside the quote, or beside it in the quote's container.
         const reason = q.querySelector('.reason') ?? q.parentElement?.querySelector('.reason');
         return {
-          quote: (q.textContent ?? '').replace(/\s+/g, ' ').trim(),
+          quote: ((q.querySelector('.quote') ?? q).textContent ?? '').replace(/\s+/g, ' ').trim(),
           reason: reason ? (reason.textContent ?? '').replace(/\s+/g, ' ').trim() : null,
         };
       }),
@@ -268,6 +276,7 @@ export function readPopup(evaluate: Evaluate): Promise<PopupView> {
       relevance: relevance ? (relevance.textContent ?? '').replace(/\s+/g, ' ').trim() : null,
       counts,
       claims,
+      // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered, not hidden markup
       text: (document.body?.innerText ?? '').trim(),
     };
   }, null);
@@ -318,7 +327,12 @@ export function tabIdFor(evaluate: Evaluate, url: string): Promise<number | null
 export const CONTRADICTING = {
   file: 'contradicting-report.html',
   title: 'Trump and Putin to discuss Syria',
+  /** Figures the page gets wrong: each must be contradicted, quoting the reference's figure. */
   missiles: { page: '39 cruise missiles', reference: '59 cruise missiles' },
+  gasAttack: { page: 'killed 30 people', reference: ['more than 80 people', '90 people'] },
+  metroBombing: { page: 'killed 25 people', reference: ['killed 15 people'] },
+  /** Sentences that say what the references say: never contradicted. */
+  agreeing: ['12:30pm ET', 'Angela Merkel in Sochi'],
   /** Text from the reader comments, which are not the article and must never be checked. */
   comment: 'over a hundred missiles',
 } as const;

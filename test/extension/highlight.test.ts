@@ -9,7 +9,10 @@ function setPage(html: string) {
 }
 
 const marks = () => [...document.querySelectorAll(`mark[${MARK_ATTRIBUTE}]`)];
-const markedText = () => marks().map((m) => m.textContent).join('');
+const markedText = () =>
+  marks()
+    .map((m) => m.textContent)
+    .join('');
 
 describe('normaliseText', () => {
   it.each([
