@@ -260,6 +260,7 @@ function readFigures(text: string, tokens: Token[], owner: (string | null)[], le
     const range = n.vague ? { low: n.low, high: n.high } : hedgeRange(n, hedge);
     let unit: string | null = null;
     let j = n.last + 1;
+    let head: Token | null = null;
     const hyphenated = text[tokens[n.last]?.end ?? 0] === '-';
     if (
       text.slice(tokens[n.last]?.end ?? 0, (tokens[n.last]?.end ?? 0) + 1) === '%' ||
@@ -267,10 +268,12 @@ function readFigures(text: string, tokens: Token[], owner: (string | null)[], le
       next?.lower === 'percent'
     )
       unit = 'percent';
-    else if (hyphenated && next) unit = next.lower;
+    else if (hyphenated && next) {
+      unit = next.lower;
+      head = next;
+    }
     else {
       if (tokens[j]?.lower === 'of') j++;
-      let head: Token | null = null;
       for (let k = j; k < Math.min(tokens.length, j + 4); k++) {
         const w = tokens[k];
         if (!w || (!w.noun && !w.adjective) || (w.verb && !w.noun) || isNumberLike(w)) break;
@@ -287,8 +290,8 @@ function readFigures(text: string, tokens: Token[], owner: (string | null)[], le
     }
     if (!unit) continue;
     if (/^[$£€]/.test(text.slice(Math.max(0, t.start - 1), t.start))) unit = 'money';
-    const last = tokens[Math.max(n.last, j - 1)] ?? t;
-    out.push({ unit, ...range, text: text.slice(tokens[first]?.start ?? t.start, Math.max(last.end, t.end)) });
+    const end = Math.max(tokens[n.last]?.end ?? t.end, (head as Token | null)?.end ?? 0);
+    out.push({ unit, ...range, text: text.slice(tokens[first]?.start ?? t.start, end) });
     i = n.last;
   }
   return out;

@@ -16,11 +16,13 @@ export interface Thresholds {
   anchor: number;
   /** A reference detail is compared only if its sentence aligns within this ratio of the best. */
   ratio: number;
+  /** Least alignment for a date or time to contradict: sentences mention many moments. */
+  timeConflict: number;
 }
 
 export const THRESHOLDS: Record<Strictness, Thresholds> = {
-  balanced: { agree: 0.5, slot: 0.2, anchor: 1.2, ratio: 0.6 },
-  conservative: { agree: 0.62, slot: 0.28, anchor: 2, ratio: 0.7 },
+  balanced: { agree: 0.5, slot: 0.2, anchor: 1.2, ratio: 0.6, timeConflict: 0.4 },
+  conservative: { agree: 0.62, slot: 0.28, anchor: 2, ratio: 0.7, timeConflict: 0.5 },
 };
 
 interface DetailStance {
@@ -116,7 +118,7 @@ function slotStances<T extends { cand: Candidate }>(
   items: T[],
   exclude: Set<string>,
   ctx: Context,
-  stanceOf: (x: T) => DetailStance,
+  stanceOf: (x: T) => DetailStance | null,
   narrow?: (xs: T[]) => T[],
 ): DetailStance[] {
   let loose = items.filter((x) => x.cand.score >= ctx.t.slot && anchorWeight(x.cand, exclude, ctx) >= ctx.t.anchor);
@@ -127,10 +129,15 @@ function slotStances<T extends { cand: Candidate }>(
     const doc = ctx.index.claims[x.cand.ref]?.doc ?? '';
     best.set(doc, Math.max(best.get(doc) ?? 0, x.cand.score));
   }
-  const tight = loose.filter((x) => x.cand.score >= (best.get(ctx.index.claims[x.cand.ref]?.doc ?? '') ?? 0) * ctx.t.ratio).map(stanceOf);
+  const known = (x: DetailStance | null): x is DetailStance => x !== null;
+  const tight = loose
+    .filter((x) => x.cand.score >= (best.get(ctx.index.claims[x.cand.ref]?.doc ?? '') ?? 0) * ctx.t.ratio)
+    .map(stanceOf)
+    .filter(known);
   const vouched = new Set(
     loose
       .map(stanceOf)
+      .filter(known)
       .filter((s) => s.stance === 'agree')
       .map((s) => s.source),
   );
@@ -176,7 +183,7 @@ function compareFigure(_page: Claim, f: Figure, cands: Candidate[], ctx: Context
   }
   const stanceOf = ({ cand, rf }: { cand: Candidate; rf: Figure }): DetailStance => {
     const stance: Stance = overlaps(f, rf) ? 'agree' : 'contradict';
-    const reason = `page: ${f.text}; ${outletOf(cand, ctx)}: ${rf.text}`;
+    const reason = `${f.ordinal ? 'how many times' : f.unit}: page says ${f.text}; ${outletOf(cand, ctx)} says ${rf.text}`;
     return { source: ctx.index.claims[cand.ref]?.doc ?? '', stance, evidence: evidenceFor(cand, ctx, stance, reason) };
   };
   const found = slotStances(items, unitTerms(f.unit, ctx), ctx, stanceOf);
@@ -208,6 +215,7 @@ function compareTime(_page: Claim, tm: TimeSpan, cands: Candidate[], ctx: Contex
     ctx,
     ({ cand, rt }) => {
       const stance: Stance = tm.start < rt.end && rt.start < tm.end ? 'agree' : 'contradict';
+      if (stance === 'contradict' && cand.score < ctx.t.timeConflict) return null;
       const reason = `page: ${tm.text}; ${outletOf(cand, ctx)}: ${rt.text}`;
       return { source: ctx.index.claims[cand.ref]?.doc ?? '', stance, evidence: evidenceFor(cand, ctx, stance, reason) };
     },
