@@ -17,6 +17,8 @@ export default defineConfig({
       gecko: {
         id: 'crosscheck@crosscheck.invalid',
         strict_min_version: '115.0',
+        // Crosscheck collects nothing: no page text or data ever leaves the browser.
+        data_collection_permissions: { required: ['none'] },
       },
     },
   }),

@@ -1,0 +1,45 @@
+// Scores the engine on labelled pages with the project's scorer (../shared/eval/score.mjs), through
+// the command line exactly as the published figures are measured, and holds the floors.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..', '..');
+const scorer = join(root, '..', 'shared', 'eval', 'score.mjs');
+
+function score(cases: string): Record<string, number> {
+  const out = execFileSync('node', [scorer, '--cases', cases, '--cmd', 'npx tsx cli/crosscheck.ts --json'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  const line = out.trim().split('\n').at(-1) ?? '';
+  const fields: Record<string, number> = {};
+  for (const m of line.matchAll(/(\w+)=([\d.]+)(?:\/(\d+))?/g)) {
+    fields[m[1] ?? ''] = m[3] ? Number(m[2]) / Number(m[3]) : Number(m[2]);
+  }
+  return fields;
+}
+
+const sets = [
+  {
+    name: 'shared dev pages',
+    dir: join(root, '..', 'shared', 'eval', 'dev'),
+    floors: { macroF1: 0.9, agreeP: 0.95, contradictP: 0.95, evidence: 1 },
+    falseFlag: 0.03,
+  },
+  {
+    name: 'our own labelled pages',
+    dir: join(root, 'test', 'eval'),
+    floors: { agreeP: 0.9, contradictP: 0.8, macroF1: 0.45, relevance: 0.85 },
+    falseFlag: 0.03,
+  },
+];
+
+describe.skipIf(!existsSync(scorer) && !process.env.CI).each(sets)('verdict quality on $name', ({ dir, floors, falseFlag }) => {
+  it('holds the precision and false-flag floors', () => {
+    const s = score(dir);
+    for (const [k, floor] of Object.entries(floors)) expect(s[k], k).toBeGreaterThanOrEqual(floor);
+    expect(s.falseFlag).toBeLessThanOrEqual(falseFlag);
+  }, 120_000);
+});

@@ -1,0 +1,221 @@
+import { describe, expect, it } from 'vitest';
+import { parseClaim, stem, tokenize } from '@/lib/claims';
+import { compileAliases } from '@/lib/lexicon';
+import type { Claim } from '@/lib/types';
+import { bundledLexicon, bundledSource, must } from '../helpers/engine';
+
+const parse = (text: string, published: string | null = '2017-05-02'): Claim => parseClaim(text, { lexicon: bundledLexicon(), published });
+
+describe('aliases → canonical entities', () => {
+  it.each([
+    ['The missiles hit the Sharyat base.', 'shayrat'],
+    ['The missiles hit the Shayrat airbase.', 'shayrat'],
+    ['The missiles hit al-Shayrat.', 'shayrat'],
+    ['IS lost ground near Tabqa.', 'islamic-state'],
+    ['Isis lost ground near the dam.', 'islamic-state'],
+    ['ISIS lost ground near the dam.', 'islamic-state'],
+    ['ISIL lost ground near the dam.', 'islamic-state'],
+    ['Daesh lost ground near the dam.', 'islamic-state'],
+    ['The Kremlin said nothing.', 'russia'],
+    ['Moscow said nothing.', 'russia'],
+    ['Putin called to congratulate the Republican tycoon.', 'trump'],
+    ['The US President ordered the strike.', 'trump'],
+    ['The Kremlin leader spoke first.', 'putin'],
+    ['Russia’s leader spoke first.', 'putin'],
+    ['Washington fired the missiles.', 'us'],
+    ['The U.S. fired the missiles.', 'us'],
+    ['The attack on Khan Shaykhun shocked the world.', 'khan-sheikhoun'],
+    ['Assad’s government denied it.', 'syria-government'],
+    ['Russian PM Dmitry Medvedev spoke.', 'medvedev'],
+  ])('"%s" names %s', (text, id) => {
+    expect(parse(text).entities).toContain(id);
+  });
+
+  it.each([
+    ['The Republican tycoon won.', 'russia'],
+    ['The US President ordered the strike.', 'us'],
+    ['The Kremlin leader spoke first.', 'russia'],
+  ])('"%s" does not also name %s (the longest name wins)', (text, id) => {
+    expect(parse(text).entities).not.toContain(id);
+  });
+
+  it.each([
+    ['"us" as a word', 'He told us nothing about it.'],
+    ['"is" as a word', 'This is where it happened.'],
+    ['a name inside a longer word', 'Trumpet players gathered in the square.'],
+  ])('finds no entity in %s', (_label, text) => {
+    expect(parse(text).entities).toEqual([]);
+  });
+
+  it('matches the offsets of each mention in the text', () => {
+    const aliases = compileAliases(bundledSource().entities);
+    const text = 'Mr Putin met Angela Merkel in Sochi.';
+    expect(aliases.find(text).map((m) => [text.slice(m.start, m.end), m.id])).toEqual([
+      ['Mr Putin', 'putin'],
+      ['Angela Merkel', 'merkel'],
+      ['Sochi', 'sochi'],
+    ]);
+  });
+
+  it('turns every mention into an entity term', () => {
+    expect(parse('Putin called Trump.').terms).toEqual(expect.arrayContaining(['e:putin', 'e:trump']));
+  });
+});
+
+describe('figures and what they count', () => {
+  it.each([
+    ['The sarin attack killed 90 people.', 'killed', 90, 90],
+    ['The attack left more than 80 people dead.', 'killed', 80, 100],
+    ['Syrian activists said about 40 people had died.', 'killed', 36, 44],
+    ['The US fired 59 Tomahawk cruise missiles.', 'missile', 59, 59],
+    ['Trump ordered fifty-nine cruise missiles to be fired.', 'missile', 59, 59],
+    ['The UNHCR estimates 4.9 million Syrians have become refugees.', 'refugee', 4_850_000, 4_950_000],
+    ['Around 50 people were injured.', 'injured', 45, 55],
+  ])('"%s" counts %s (%d–%d)', (text, unit, low, high) => {
+    const fig = must(parse(text).figures.find((f) => !f.ordinal), 'a figure');
+    expect(fig.unit).toBe(unit);
+    expect(fig.low).toBeCloseTo(low, 3);
+    expect(fig.high).toBeCloseTo(high, 3);
+  });
+
+  it('"killed 90 people" and "more than 80 people dead" count the same thing', () => {
+    const a = must(parse('The attack killed 90 people.').figures[0]);
+    const b = must(parse('The attack left more than 80 people dead.').figures[0]);
+    expect(a.unit).toBe(b.unit);
+  });
+});
+
+describe('ordinals', () => {
+  it.each([
+    ['It will be the third time the two leaders have spoken.', 3],
+    ['It will be the second time the pair have spoken.', 2],
+    ['This is their fourth call since January.', 4],
+    ['Merkel makes her first visit to Russia since 2015.', 1],
+  ])('"%s" has ordinal %d', (text, value) => {
+    const ord = must(parse(text).figures.find((f) => f.ordinal), 'an ordinal');
+    expect([ord.low, ord.high]).toEqual([value, value]);
+  });
+
+  it.each(['The leaders first spoke in January.', 'Comey first confirmed the inquiry in March.', 'It came first.'])(
+    '"%s" has no ordinal (an adverb, not a count)',
+    (text) => {
+      expect(parse(text).figures.filter((f) => f.ordinal)).toEqual([]);
+    },
+  );
+
+  it('keeps the series a "since" clause names', () => {
+    const ord = must(parse('It will be the third time they have spoken since Mr Trump became US president.').figures[0]);
+    expect(ord.ordinal).toBe(true);
+    expect(ord.unit).toBe('time');
+    expect(ord.since).toEqual(expect.arrayContaining(['e:trump']));
+  });
+});
+
+describe('negation', () => {
+  it.each([
+    // text, negated, axis, polarity
+    ['Putin criticised the strike.', false, 'judgement', -1],
+    ['Putin did not criticise the strike.', true, 'judgement', 1],
+    ['Putin praised the strike.', false, 'judgement', 1],
+    ['Putin never praised the strike.', true, 'judgement', -1],
+    ["Putin didn't praise the strike.", true, 'judgement', -1],
+    ['Medvedev said the strikes were not illegal.', true, 'legality', 1],
+    ['Russia denied the Syrian government was responsible.', true, 'blame', -1],
+  ])('"%s": negated %s, %s polarity %d', (text, negated, axis, polarity) => {
+    const claim = parse(text);
+    expect(claim.negated).toBe(negated);
+    const frame = must(
+      claim.frames.find((f) => f.axis === axis),
+      `${axis} frame`,
+    );
+    expect(frame.polarity).toBe(polarity);
+  });
+
+  it.todo('flips a cue more than six words after its negation: "Russia denied that the Syrian government was to blame" (blame -1)');
+});
+
+describe('frames: who judged, blamed or congratulated whom', () => {
+  it.each([
+    ['Medvedev said the strikes were illegal.', { axis: 'legality', polarity: -1, agent: 'medvedev', target: null }],
+    ['Medvedev said the strikes were legal.', { axis: 'legality', polarity: 1, agent: 'medvedev', target: null }],
+    ['The US blamed rebel forces for the attack.', { axis: 'blame', polarity: 1, agent: 'us', target: 'rebels' }],
+    ['Russia blamed rebel forces for the attack.', { axis: 'blame', polarity: 1, agent: 'russia', target: 'rebels' }],
+    [
+      'The US held the Damascus regime responsible for the atrocity.',
+      { axis: 'blame', polarity: 1, agent: 'us', target: 'syria-government' },
+    ],
+    ['Putin called to congratulate the Republican tycoon.', { axis: 'congratulate', polarity: 1, agent: 'putin', target: 'trump' }],
+    ['Trump congratulated Putin.', { axis: 'congratulate', polarity: 1, agent: 'trump', target: 'putin' }],
+    ['Mr Putin condemned the American strike.', { axis: 'judgement', polarity: -1, agent: 'putin', target: null }],
+    ['The strike was illegal, said Mr Putin.', { axis: 'legality', polarity: -1, agent: 'putin', target: null }],
+  ])('"%s"', (text, frame) => {
+    expect(parse(text).frames).toContainEqual(expect.objectContaining(frame));
+  });
+
+  it('names the cue as written', () => {
+    expect(must(parse('The US blamed rebel forces for the attack.').frames[0]).cue).toBe('blamed');
+  });
+
+  it.each(['Trump ordered the strike.', 'The leaders discussed Syria.'])('"%s" has no frame', (text) => {
+    expect(parse(text).frames).toEqual([]);
+  });
+});
+
+describe('speaker', () => {
+  it.each([
+    ['Medvedev said the strikes were illegal.', 'medvedev'],
+    ['The strike was illegal, said Mr Putin.', 'putin'],
+    ['The Kremlin said nothing.', 'russia'],
+    ['Comey told the committee the inquiry continues.', 'comey'],
+    ['Russia denied the Syrian government was responsible.', 'russia'],
+    ['The US fired 59 missiles.', null],
+    ['Witnesses said the gas smelled of garlic.', null],
+  ])('"%s" is spoken by %s', (text, speaker) => {
+    expect(parse(text).speaker).toBe(speaker);
+  });
+
+  it.todo('reads multi-word speech cues from the lexicon: "According to the Kremlin, the strike was illegal." is spoken by russia');
+});
+
+describe('the rest of a claim', () => {
+  it('keeps the text, reads its dates against the publication date', () => {
+    const claim = parse('The leaders spoke yesterday.', '2017-05-03');
+    expect(claim.text).toBe('The leaders spoke yesterday.');
+    expect(claim.times.map((t) => t.start)).toEqual([Date.parse('2017-05-02T00:00:00Z')]);
+  });
+
+  it.each([
+    ['The US fired 59 missiles.', true],
+    ['By Helen Marsh, World Affairs Correspondent', false],
+  ])('"%s" asserts: %s', (text, asserts) => {
+    expect(parse(text).asserts).toBe(asserts);
+  });
+
+  it('leaves stop words and names out of the plain terms and maps synonyms to one concept', () => {
+    const a = parse('The US fired missiles at the airbase.');
+    const b = parse('Washington launched missiles at the air base.');
+    expect(a.terms).not.toContain('s:the');
+    expect(a.terms.filter((t) => t.startsWith('c:')).sort()).toEqual(b.terms.filter((t) => t.startsWith('c:')).sort());
+    expect(a.entities).toEqual(b.entities);
+  });
+
+  it.each([
+    ['missiles', 'missile'],
+    ['killed', 'kill'],
+    ['talks', 'talk'],
+    ['refugees', 'refugee'],
+    ['bombing', 'bomb'],
+    ['dies', 'die'],
+    ['Russia’s', 'russia'],
+    ['crisis', 'crisis'],
+    ['glass', 'glass'],
+    ['US', 'us'],
+  ])('stem(%s) = %s', (word, expected) => {
+    expect(stem(word)).toBe(expected);
+  });
+
+  it('tokenizes with offsets into the text', () => {
+    const text = 'Trump ordered fifty-nine cruise missiles.';
+    for (const t of tokenize(text)) expect(text.slice(t.start, t.end)).toBe(t.text);
+  });
+});
