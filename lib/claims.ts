@@ -319,7 +319,7 @@ function readOrdinal(text: string, tokens: Token[], i: number, value: number, ow
   if (sinceIdx > 0) {
     const [, end] = clauseOf(text, tokens, sinceIdx + 1);
     const clause = text.slice(tokens[sinceIdx + 1]?.start ?? 0, tokens[end]?.end ?? text.length);
-    since = sinceTerms(clause, lexicon);
+    since = quickTerms(clause, lexicon);
   }
   return {
     unit,
@@ -331,8 +331,11 @@ function readOrdinal(text: string, tokens: Token[], i: number, value: number, ow
   };
 }
 
-/** The terms of a "since …" clause, through the same lexicon (cheap: no tagging). */
-function sinceTerms(clause: string, lexicon: Lexicon): string[] {
+/**
+ * Terms of a text through the same lexicon, without tagging: cheap enough for every sentence of
+ * a long page, so the full parse is kept for sentences that may match a reference.
+ */
+export function quickTerms(clause: string, lexicon: Lexicon): string[] {
   const out = new Set<string>();
   let rest = clause.toLowerCase();
   for (const m of lexicon.aliases.find(clause)) out.add(`e:${m.id}`);

@@ -1,13 +1,13 @@
 // The engine: one function per pipeline stage, chained here in order —
 // (extract) → segment → claims → match → judge → report.
-import { parseClaim } from './claims';
+import { parseClaim, quickTerms } from './claims';
 import { judge } from './judge';
 import type { Lexicon } from './lexicon';
 import { buildIndex, candidates, type RefIndex } from './match';
 import { type CompiledReferences, lexiconOf } from './references';
 import { buildReport } from './report';
 import { segment } from './segment';
-import type { Article, ClaimResult, ReferenceDocumentMeta, Report, Strictness } from './types';
+import type { Article, Claim, ClaimResult, ReferenceDocumentMeta, Report, Strictness } from './types';
 
 export { extractArticle } from './extract';
 export type { CompiledReferences } from './references';
@@ -28,6 +28,22 @@ export interface PreparedReferences {
 export function prepare(refs: CompiledReferences): PreparedReferences {
   return { refs, lexicon: lexiconOf(refs), index: buildIndex(refs.claims), docs: new Map(refs.documents.map((d) => [d.id, d])) };
 }
+
+/** Below this share of aligned term weight on cheap terms, a sentence is not parsed at all. */
+const QUICK_SCORE = 0.05;
+const NUMERIC =
+  /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|millions?|first|second|third|fourth|fifth)\b/i;
+const EMPTY_CLAIM: Claim = {
+  text: '',
+  entities: [],
+  terms: [],
+  figures: [],
+  times: [],
+  frames: [],
+  negated: false,
+  asserts: false,
+  speaker: null,
+};
 
 /** A page is about the reference story when enough of its sentences align well with the references. */
 const RELEVANT_SCORE = 0.4;
@@ -56,7 +72,14 @@ export function crosscheck(article: Article, refs: CompiledReferences | Prepared
   }
   // the topic: terms of the last sentence that named something, in this block or the one before
   let topic: { block: number; terms: string[] } | null = null;
+  let quickTopic: string[] = [];
   const parsed = sentences.map((s) => {
+    // retrieval first, on cheap terms: most sentences of most pages match nothing
+    const quick = quickTerms(s.text, prepared.lexicon);
+    const numeric = NUMERIC.test(s.text);
+    const probe: Claim = { ...EMPTY_CLAIM, text: s.text, terms: quick, ...(numeric ? { context: quickTopic } : {}) };
+    if (quick.length >= 3) quickTopic = quick;
+    if ((candidates(probe, prepared.index, 1)[0]?.score ?? 0) < QUICK_SCORE) return { s, claim: null, cands: [] };
     const claim = parseClaim(s.text, { lexicon: prepared.lexicon, published: article.published });
     // a figure or date takes the topic of the sentences before ("Nearly 90 were killed"), at half weight
     if (
@@ -75,9 +98,10 @@ export function crosscheck(article: Article, refs: CompiledReferences | Prepared
   const aligned = parsed.filter((p) => (p.cands[0]?.score ?? 0) >= RELEVANT_SCORE && (p.cands[0]?.shared.length ?? 0) >= 3).length;
   const relevant = aligned >= 2 && aligned >= RELEVANT_SHARE * parsed.length;
   const claims: ClaimResult[] = parsed.map(({ s, claim, cands }) => {
-    const j = relevant
-      ? judge(claim, cands, prepared.index, prepared.docs, prepared.lexicon, strictness)
-      : { verdict: 'unverified' as const, evidence: [] };
+    const j =
+      relevant && claim
+        ? judge(claim, cands, prepared.index, prepared.docs, prepared.lexicon, strictness)
+        : { verdict: 'unverified' as const, evidence: [] };
     return { text: s.text, verdict: j.verdict, evidence: j.evidence, block: s.block, start: s.start, end: s.end };
   });
   return buildReport({ article, claims, relevant, refs: prepared.refs, strictness, notice: relevant ? null : 'not-relevant' });
