@@ -10,6 +10,7 @@ import { segment } from './segment';
 import type { Article, Claim, ClaimResult, ReferenceDocumentMeta, Report, Strictness } from './types';
 
 export { extractArticle } from './extract';
+export { combineVerdicts, crosscheckSets } from './multi-set';
 export type { CompiledReferences } from './references';
 export * from './types';
 
@@ -72,6 +73,9 @@ export function crosscheck(article: Article, refs: CompiledReferences | Prepared
   }
   // the topic: terms of the last sentence that named something, in this block or the one before
   let topic: { block: number; terms: string[] } | null = null;
+  // the topic carries to the next block, and on through a list ("At least 80 died." "Another counted 86.")
+  const near = (from: number, to: number) =>
+    to - from <= 1 || article.blocks.slice(from + 1, to + 1).every((b) => b.kind === 'item');
   let quickTopic: string[] = [];
   const parsed = sentences.map((s) => {
     // retrieval first, on cheap terms: most sentences of most pages match nothing
@@ -84,7 +88,7 @@ export function crosscheck(article: Article, refs: CompiledReferences | Prepared
     // a figure or date takes the topic of the sentences before ("Nearly 90 were killed"), at half weight
     if (
       topic &&
-      s.block - topic.block <= 1 &&
+      near(topic.block, s.block) &&
       claim.asserts &&
       claim.entities.length === 0 &&
       claim.figures.length + claim.times.length > 0

@@ -21,7 +21,7 @@ export interface Thresholds {
 }
 
 export const THRESHOLDS: Record<Strictness, Thresholds> = {
-  balanced: { agree: 0.5, slot: 0.2, anchor: 1.2, ratio: 0.6, timeConflict: 0.4 },
+  balanced: { agree: 0.5, slot: 0.2, anchor: 1.2, ratio: 0.6, timeConflict: 0.45 },
   conservative: { agree: 0.62, slot: 0.28, anchor: 2, ratio: 0.7, timeConflict: 0.5 },
 };
 
@@ -134,8 +134,11 @@ function slotStances<T extends { cand: Candidate }>(
     .filter((x) => x.cand.score >= (best.get(ctx.index.claims[x.cand.ref]?.doc ?? '') ?? 0) * ctx.t.ratio)
     .map(stanceOf)
     .filter(known);
+  // vouching needs less: any sentence of the source that shares a content term and agrees
+  const sharesContent = (x: T) => x.cand.shared.some((t) => !t.startsWith('a:'));
   const vouched = new Set(
-    loose
+    items
+      .filter(sharesContent)
       .map(stanceOf)
       .filter(known)
       .filter((s) => s.stance === 'agree')

@@ -98,6 +98,9 @@ export interface Evidence {
   text: string;
   stance: Stance;
   reason: string;
+  /** The reference set the document belongs to: its id and title (tagged when several sets are checked). */
+  set?: string;
+  setTitle?: string;
 }
 
 export interface ClaimResult {
@@ -115,6 +118,8 @@ export interface ReferenceDocumentMeta {
   title: string;
   date: string;
   url?: string;
+  /** In a report: the id of the reference set the document belongs to. */
+  set?: string;
 }
 
 export interface Report {
@@ -123,8 +128,10 @@ export interface Report {
   published: string | null;
   lang: string | null;
   relevant: boolean;
-  /** The reference story the page is about, when relevant. */
+  /** The reference story the page is about, when relevant (the titles of the relevant sets, joined). */
   story: string | null;
+  /** Every reference set the page is about, when several sets were checked. */
+  stories?: { id: string; title: string }[];
   strictness: Strictness;
   counts: Record<Verdict, number>;
   claims: ClaimResult[];

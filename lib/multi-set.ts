@@ -1,0 +1,84 @@
+// Several reference sets at once: the page is checked against each set on its own (each with its
+// own lexicon and aliases, and its own relevance test), then the verdicts are combined. A set the
+// page is not about says nothing; among the sets that are relevant, a claim is contradicted only
+// if no set supports it, and disputed when one set supports it and another contradicts it.
+import { type CrosscheckOptions, crosscheck, type PreparedReferences, prepare } from './index';
+import type { CompiledReferences } from './references';
+import type { Article, ClaimResult, Evidence, Report, Verdict } from './types';
+
+/** Combines the verdicts of several sets on one claim (unverified says nothing). */
+export function combineVerdicts(verdicts: Verdict[]): Verdict {
+  const said = verdicts.filter((v) => v !== 'unverified');
+  if (said.length === 0) return 'unverified';
+  if (said.includes('disputed')) return 'disputed';
+  const agree = said.includes('agree');
+  const contradict = said.includes('contradict');
+  if (agree && contradict) return 'disputed';
+  return contradict ? 'contradict' : 'agree';
+}
+
+/**
+ * Runs the engine over every set and merges the reports: `relevant` when any set is relevant,
+ * `story` the titles of the relevant sets, `stories` their ids and titles, each evidence item
+ * tagged with its set. With one set the report is that set's, evidence tagged.
+ */
+export function crosscheckSets(
+  article: Article,
+  sets: ReadonlyArray<CompiledReferences | PreparedReferences>,
+  options: CrosscheckOptions = {},
+): Report {
+  const prepared = sets.map((s) => ('index' in s ? s : prepare(s)));
+  const strictness = options.strictness ?? 'balanced';
+  if (prepared.length === 0) return noReferences(article, strictness);
+  const reports = prepared.map((p) => crosscheck(article, p, options));
+  const tag = (report: Report, p: PreparedReferences): ClaimResult[] =>
+    report.claims.map((c) => ({
+      ...c,
+      evidence: c.evidence.map((e): Evidence => ({ ...e, set: p.refs.story.id, setTitle: p.refs.story.title })),
+    }));
+  const tagged = reports.map((r, i) => tag(r, prepared[i] as PreparedReferences));
+  const relevantIdx = reports.flatMap((r, i) => (r.relevant ? [i] : []));
+  const first = reports[0] as Report;
+  const references = prepared.flatMap((p) => p.refs.documents.map((d) => ({ ...d, set: p.refs.story.id })));
+  const stories = relevantIdx.map((i) => (prepared[i] as PreparedReferences).refs.story).map(({ id, title }) => ({ id, title }));
+  if (relevantIdx.length === 0) {
+    // nothing relevant: the first report's claims (all unverified) and notice (not-relevant, not-english…)
+    return { ...first, claims: tagged[0] ?? [], story: null, stories: [], references };
+  }
+  const base = tagged[relevantIdx[0] as number] ?? [];
+  const claims: ClaimResult[] = base.map((claim, k) => {
+    const perSet = relevantIdx.map((i) => (tagged[i] as ClaimResult[])[k]).filter((c): c is ClaimResult => c !== undefined);
+    const verdict = combineVerdicts(perSet.map((c) => c.verdict));
+    const evidence = perSet.filter((c) => c.verdict !== 'unverified').flatMap((c) => c.evidence);
+    return { ...claim, verdict, evidence: verdict === 'unverified' ? [] : evidence };
+  });
+  const counts: Record<Verdict, number> = { agree: 0, contradict: 0, disputed: 0, unverified: 0 };
+  for (const c of claims) counts[c.verdict]++;
+  return {
+    ...first,
+    relevant: true,
+    story: stories.map((s) => s.title).join(' · '),
+    stories,
+    counts,
+    claims,
+    references,
+    notice: null,
+  };
+}
+
+function noReferences(article: Article, strictness: Report['strictness']): Report {
+  return {
+    input: article.url,
+    title: article.title,
+    published: article.published,
+    lang: article.lang,
+    relevant: false,
+    story: null,
+    stories: [],
+    strictness,
+    counts: { agree: 0, contradict: 0, disputed: 0, unverified: 0 },
+    claims: [],
+    references: [],
+    notice: 'no-references',
+  };
+}
