@@ -22,6 +22,10 @@ const STOP = new Set(
   mr mrs ms dr said says say told according`.split(/\s+/),
 );
 
+/** Counts are compared as figures, not as words. */
+const NUMBER_WORD =
+  /^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|dozens|hundreds|thousands|millions)$/;
+
 const CLAUSE_WORDS = new Set(['while', 'whereas', 'but', 'which', 'when', 'although', 'though', 'whilst', 'after', 'because']);
 
 /** A crude suffix stripper, applied the same way to page and reference words. */
@@ -145,7 +149,7 @@ export function parseClaim(text: string, ctx: ClaimContext): Claim {
     if (used[i] || owner[i]) return;
     const w = t.lower.replace(/'s$/, '');
     if (lexicon.axisCues.has(w)) cueAt.push({ i, last: i, key: w });
-    if (STOP.has(w) || lexicon.generic.has(w) || !/^[a-z][a-z'-]*$/.test(w)) return;
+    if (STOP.has(w) || lexicon.generic.has(w) || NUMBER_WORD.test(w) || !/^[a-z][a-z'-]*$/.test(w)) return;
     const concepts = lexicon.concepts.get(w) ?? lexicon.concepts.get(stem(w));
     if (concepts) for (const c of concepts) terms.add(c);
     else if (!lexicon.generic.has(stem(w))) terms.add(`s:${stem(w)}`);
@@ -183,7 +187,8 @@ export function parseClaim(text: string, ctx: ClaimContext): Claim {
       const passive =
         /ed$/.test(tokens[cue.last]?.lower ?? '') &&
         (tokens[cue.last + 1]?.lower === 'on' || /^(was|were|been|being|is|are)$/.test(tokens[cue.i - 1]?.lower ?? ''));
-      const v = firstVerb(a);
+      // a clause with no verb before the cue has its subject elided ("Washington, by contrast, holds …")
+      const v = firstVerb(a) === cue.i ? a : firstVerb(a);
       const agentM = passive ? null : (inClause.find((m) => m.last < v) ?? ments.find((m) => m.last < Math.min(firstVerb(0), cue.i)) ?? null);
       const agent = agentM?.id ?? (passive ? null : speaker);
       const info = lexicon.axisInfo.get(axis);
@@ -277,7 +282,8 @@ function readFigures(text: string, tokens: Token[], owner: (string | null)[], le
       for (let k = j; k < Math.min(tokens.length, j + 4); k++) {
         const w = tokens[k];
         if (!w || (!w.noun && !w.adjective) || (w.verb && !w.noun) || isNumberLike(w)) break;
-        if (w.noun) head = w;
+        // "five years old", "59 cruise missiles": the head is the last plain noun
+        if (w.noun && (!w.adjective || !head)) head = w;
         if (text.slice(w.end, tokens[k + 1]?.start ?? w.end).trim()) break;
       }
       if (head) unit = head.lower;
@@ -308,7 +314,7 @@ function readOrdinal(text: string, tokens: Token[], i: number, value: number, ow
   else if ((next.noun || lexicon.unitSynonyms.has(next.lower)) && !owner[i + 1]) {
     unit = lexicon.unitSynonyms.get(next.lower) ?? stem(next.lower);
   } else return null;
-  if (!prev || !/^(the|a|their|his|her|its|our|this|that|for)$/.test(prev.lower)) {
+  if (!prev || !/^(the|a|their|his|her|its|our|this|that|for)$|'s$/.test(prev.lower)) {
     // bare "first" in a headline ("first call since …") still counts
     if (prev && !/^(set|for|in|is|be|was|will)$/.test(prev.lower)) return null;
   }

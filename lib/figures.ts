@@ -168,12 +168,14 @@ export function readNumber(tokens: Token[], i: number): NumberSpan | null {
 
 /** Reads a hedge ending just before token i, returning it and the index where it starts. */
 export function readHedge(tokens: Token[], i: number): { hedge: Hedge; first: number } {
+  // "roughly a hundred", "about a dozen": the article belongs to the number
+  const at = tokens[i - 1]?.lower === 'a' || tokens[i - 1]?.lower === 'an' ? i - 1 : i;
   for (const [words, hedge] of HEDGES) {
-    const start = i - words.length;
+    const start = at - words.length;
     if (start < 0) continue;
     if (words.every((w, k) => tokens[start + k]?.lower === w)) return { hedge, first: start };
   }
-  return { hedge: 'exact', first: i };
+  return { hedge: 'exact', first: at };
 }
 
 /** Applies the README's table to a number as written. */
