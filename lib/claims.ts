@@ -22,6 +22,9 @@ const STOP = new Set(
   mr mrs ms dr said says say told according`.split(/\s+/),
 );
 
+/** Words after a measure that say how it is meant, not what is counted ("five years old"). */
+const MEASURE_WORD = /^(old|long|ago|later|earlier|high|wide|deep|tall|away|apart|running)$/;
+
 /** Counts are compared as figures, not as words. */
 const NUMBER_WORD =
   /^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|dozens|hundreds|thousands|millions)$/;
@@ -259,6 +262,8 @@ function readFigures(text: string, tokens: Token[], owner: (string | null)[], le
     if (MONTH_WORD.test(next?.text ?? '') || MONTH_WORD.test(prev?.text ?? '')) continue;
     if (/^(1[89]|20)\d{2}$/.test(t.text) && n.last === i) continue;
     if (/^\d{4}$/.test(t.text) && /^(gmt|bst|utc|et)$/i.test(next?.text ?? '')) continue;
+    // "31 of them children": a part of a count already given, not a count of its own
+    if (next?.lower === 'of' && /^(them|whom|those|these|which)$/.test(tokens[n.last + 2]?.lower ?? '')) continue;
     // "one", "the two leaders": words that count nothing checkable
     if (!/^\d/.test(t.text) && n.value <= 2 && n.last === i && !n.vague) continue;
     const { hedge, first } = readHedge(tokens, i);
@@ -281,7 +286,7 @@ function readFigures(text: string, tokens: Token[], owner: (string | null)[], le
       if (tokens[j]?.lower === 'of') j++;
       for (let k = j; k < Math.min(tokens.length, j + 4); k++) {
         const w = tokens[k];
-        if (!w || (!w.noun && !w.adjective) || (w.verb && !w.noun) || isNumberLike(w)) break;
+        if (!w || (!w.noun && !w.adjective) || (w.verb && !w.noun) || isNumberLike(w) || MEASURE_WORD.test(w.lower)) break;
         // "five years old", "59 cruise missiles": the head is the last plain noun
         if (w.noun && (!w.adjective || !head)) head = w;
         if (text.slice(w.end, tokens[k + 1]?.start ?? w.end).trim()) break;

@@ -29,6 +29,9 @@ interface DetailStance {
   source: string;
   stance: Stance;
   evidence: Evidence;
+  /** The reference claim compared, and which of its figures. */
+  ref?: number;
+  figure?: Figure;
 }
 
 export interface Judgement {
@@ -120,8 +123,14 @@ function slotStances<T extends { cand: Candidate }>(
   ctx: Context,
   stanceOf: (x: T) => DetailStance | null,
   narrow?: (xs: T[]) => T[],
+  /** Dates are everywhere: only figures and frames may stand on a strong anchor alone. */
+  strongAnchorSuffices = true,
 ): DetailStance[] {
-  let loose = items.filter((x) => x.cand.score >= ctx.t.slot && anchorWeight(x.cand, exclude, ctx) >= ctx.t.anchor);
+  // aligned well enough, or anchored strongly enough that the rest of the sentence is commentary
+  let loose = items.filter((x) => {
+    const anchor = anchorWeight(x.cand, exclude, ctx);
+    return anchor >= ctx.t.anchor && (x.cand.score >= ctx.t.slot || (strongAnchorSuffices && anchor >= 2 * ctx.t.anchor));
+  });
   if (narrow) loose = narrow(loose);
   // outlets word things differently: each source's sentences are ranked against its own best
   const best = new Map<string, number>();
@@ -173,6 +182,36 @@ function singleSlot(unit: string, ctx: Context): { ref: number; fig: Figure }[] 
   return byUnit.get(unit) ?? null;
 }
 
+/**
+ * Reference figures of one unit whose sentences share an anchor beyond the unit are statements
+ * about the same quantity ("more than 80 people dead" in the chemical attack on Khan Sheikhoun,
+ * "the sarin attack, which killed 90"): found once, compared together.
+ */
+const clusters = new WeakMap<RefIndex, Map<string, { ref: number; fig: Figure }[]>>();
+function figureCluster(ref: number, fig: Figure | undefined, ctx: Context): { ref: number; fig: Figure }[] {
+  if (!fig) return [];
+  let byKey = clusters.get(ctx.index);
+  if (!byKey) {
+    byKey = new Map();
+    clusters.set(ctx.index, byKey);
+  }
+  const key = `${ref}\u0000${fig.unit}\u0000${fig.text}`;
+  const cached = byKey.get(key);
+  if (cached) return cached;
+  const home = ctx.index.claims[ref];
+  const exclude = unitTerms(fig.unit, ctx);
+  const out: { ref: number; fig: Figure }[] = [];
+  ctx.index.claims.forEach((other, i) => {
+    if (i === ref || !home || other.doc === home.doc) return;
+    const mates = other.claim.figures.filter((g) => g.unit === fig.unit && !g.ordinal);
+    if (!mates.length) return;
+    const a = align(home.claim, other.claim, ctx.index);
+    if (anchorWeight({ ...a, ref: i }, exclude, ctx) >= 2 * ctx.t.anchor) for (const g of mates) out.push({ ref: i, fig: g });
+  });
+  byKey.set(key, out);
+  return out;
+}
+
 function compareFigure(_page: Claim, f: Figure, cands: Candidate[], ctx: Context): DetailStance[] {
   const items: { cand: Candidate; rf: Figure }[] = [];
   for (const cand of cands) {
@@ -187,9 +226,21 @@ function compareFigure(_page: Claim, f: Figure, cands: Candidate[], ctx: Context
   const stanceOf = ({ cand, rf }: { cand: Candidate; rf: Figure }): DetailStance => {
     const stance: Stance = overlaps(f, rf) ? 'agree' : 'contradict';
     const reason = `${f.ordinal ? 'how many times' : f.unit}: page says ${f.text}; ${outletOf(cand, ctx)} says ${rf.text}`;
-    return { source: ctx.index.claims[cand.ref]?.doc ?? '', stance, evidence: evidenceFor(cand, ctx, stance, reason) };
+    return { source: ctx.index.claims[cand.ref]?.doc ?? '', stance, evidence: evidenceFor(cand, ctx, stance, reason), ref: cand.ref, figure: rf };
   };
   const found = slotStances(items, unitTerms(f.unit, ctx), ctx, stanceOf);
+  if (found.length && !f.ordinal) {
+    // what the other sources say of the same quantity: their figures clustered with the ones found
+    const sources = new Set(found.map((d) => d.source));
+    for (const d of [...found]) {
+      for (const mate of figureCluster(d.ref ?? -1, d.figure, ctx)) {
+        const doc = ctx.index.claims[mate.ref]?.doc ?? '';
+        if (sources.has(doc)) continue;
+        sources.add(doc);
+        found.push(stanceOf({ cand: { ref: mate.ref, score: 0, shared: [] }, rf: mate.fig }));
+      }
+    }
+  }
   if (found.length || f.ordinal || GENERAL_UNITS.has(f.unit)) return found;
   const single = singleSlot(f.unit, ctx);
   return (single ?? []).map(({ ref, fig }) => stanceOf({ cand: { ref, score: 0, shared: [] }, rf: fig }));
@@ -223,6 +274,7 @@ function compareTime(_page: Claim, tm: TimeSpan, cands: Candidate[], ctx: Contex
       return { source: ctx.index.claims[cand.ref]?.doc ?? '', stance, evidence: evidenceFor(cand, ctx, stance, reason) };
     },
     finest,
+    false,
   );
 }
 
