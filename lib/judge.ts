@@ -269,7 +269,7 @@ function compareTime(_page: Claim, tm: TimeSpan, cands: Candidate[], ctx: Contex
     ctx,
     ({ cand, rt }) => {
       const stance: Stance = tm.start < rt.end && rt.start < tm.end ? 'agree' : 'contradict';
-      if (stance === 'contradict' && cand.score < ctx.t.timeConflict) return null;
+      if (stance === 'contradict' && !tm.since && cand.score < ctx.t.timeConflict) return null;
       const reason = `page: ${tm.text}; ${outletOf(cand, ctx)}: ${rt.text}`;
       return { source: ctx.index.claims[cand.ref]?.doc ?? '', stance, evidence: evidenceFor(cand, ctx, stance, reason) };
     },
