@@ -24,7 +24,6 @@ const BLOCK_TAGS: Record<string, Block['kind']> = {
   SECTION: 'paragraph',
   ARTICLE: 'paragraph',
 };
-const CONTAINERS = new Set(['DIV', 'SECTION', 'ARTICLE', 'BLOCKQUOTE', 'LI', 'TD', 'DD']);
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'BUTTON', 'FORM', 'INPUT', 'SELECT', 'TEXTAREA', 'IFRAME']);
 /** A page this long is cut: enough for any article, and it bounds the work the scan does. */
 export const MAX_ARTICLE_CHARS = 2_000_000;
@@ -63,7 +62,10 @@ export function extractArticle(doc: Document, url: string): Article | null {
     total += b.text.length;
     return total <= MAX_ARTICLE_CHARS;
   });
-  const words = blocks.filter((b) => b.kind === 'paragraph').reduce((n, b) => n + b.text.split(' ').length, 0);
+  // enough running text to be an article: headings and captions alone are not one
+  const words = blocks
+    .filter((b) => b.kind === 'paragraph' || b.kind === 'item' || b.kind === 'quote')
+    .reduce((n, b) => n + b.text.split(' ').length, 0);
   if (words < 25) return null;
   return {
     url,
@@ -86,32 +88,37 @@ function fallbackRoot(doc: Document): Element | null {
   return copy;
 }
 
+const BLOCK_SELECTOR = Object.keys(BLOCK_TAGS).join(',').toLowerCase();
+
 function collectBlocks(root: Element): Block[] {
   const out: Block[] = [];
+  const push = (kind: Block['kind'], text: string) => {
+    const t = clean(text);
+    if (t) out.push({ kind, text: t });
+  };
   const visit = (el: Element) => {
     const tag = el.tagName.toUpperCase();
     if (SKIP.has(tag)) return;
-    const kind = BLOCK_TAGS[tag];
-    const hasBlockChild = Array.from(el.children).some((c) => BLOCK_TAGS[c.tagName.toUpperCase()] !== undefined);
-    if (kind && (!hasBlockChild || !CONTAINERS.has(tag))) {
-      const text = clean(el.textContent);
-      if (text) out.push({ kind, text });
+    if (!el.querySelector(BLOCK_SELECTOR)) {
+      push(BLOCK_TAGS[tag] ?? 'paragraph', el.textContent ?? '');
       return;
     }
-    // a container with its own loose text as well as blocks: keep the loose text as a paragraph
+    // blocks inside: each is its own block, and loose text between them is a paragraph
     let loose = '';
     for (const node of Array.from(el.childNodes)) {
       if (node.nodeType === 3) loose += node.textContent ?? '';
       else if (node.nodeType === 1) {
         const child = node as Element;
-        if (BLOCK_TAGS[child.tagName.toUpperCase()] !== undefined) {
-          if (clean(loose)) out.push({ kind: 'paragraph', text: clean(loose) });
+        const childTag = child.tagName.toUpperCase();
+        if (SKIP.has(childTag)) continue;
+        if (BLOCK_TAGS[childTag] !== undefined || child.querySelector(BLOCK_SELECTOR)) {
+          push('paragraph', loose);
           loose = '';
           visit(child);
-        } else if (!SKIP.has(child.tagName.toUpperCase())) loose += child.textContent ?? '';
+        } else loose += child.textContent ?? '';
       }
     }
-    if (clean(loose)) out.push({ kind: 'paragraph', text: clean(loose) });
+    push('paragraph', loose);
   };
   visit(root);
   return out;
