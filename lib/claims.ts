@@ -56,21 +56,22 @@ interface Mention {
 /** Word tokens with part-of-speech from compromise's tagger. */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  const json = nlp(text).json({ offset: true }) as {
-    terms: { text: string; post: string; tags: string[]; offset?: { start: number; length: number } }[];
-  }[];
-  for (const s of json) {
-    for (const t of s.terms) {
-      if (!t.text || !t.offset) continue;
-      const tags = new Set(t.tags);
+  // the tagged terms directly (json() costs twice as much); offsets follow from pre/text/post
+  let at = 0;
+  for (const terms of nlp(text).document as { pre: string; text: string; post: string; tags: Set<string> }[][]) {
+    for (const t of terms) {
+      const found = text.startsWith(t.pre + t.text, at) ? at + t.pre.length : text.indexOf(t.text, at);
+      if (found < 0) continue;
+      at = found + t.text.length + (text.startsWith(t.post, found + t.text.length) ? t.post.length : 0);
+      if (!t.text) continue;
       out.push({
         text: t.text,
         lower: t.text.toLowerCase().replace(/[’]/g, "'"),
-        start: t.offset.start,
-        end: t.offset.start + t.offset.length,
-        noun: tags.has('Noun') && !tags.has('Pronoun'),
-        verb: tags.has('Verb'),
-        adjective: tags.has('Adjective'),
+        start: found,
+        end: found + t.text.length,
+        noun: t.tags.has('Noun') && !t.tags.has('Pronoun'),
+        verb: t.tags.has('Verb'),
+        adjective: t.tags.has('Adjective'),
       });
     }
   }

@@ -4,7 +4,7 @@
 // reference sentence must align with the page sentence and share an anchor beyond the detail.
 import { overlaps } from './figures';
 import type { Lexicon } from './lexicon';
-import { align, type Candidate, type RefIndex, weight } from './match';
+import { align, type Candidate, candidates, type RefIndex, weight } from './match';
 import type { Claim, Evidence, Figure, Frame, ReferenceDocumentMeta, Stance, Strictness, TimeSpan, Verdict } from './types';
 
 export interface Thresholds {
@@ -176,7 +176,12 @@ function singleSlot(unit: string, ctx: Context): { ref: number; fig: Figure }[] 
       for (const fig of c.claim.figures) if (!fig.ordinal) all.set(fig.unit, [...(all.get(fig.unit) ?? []), { ref, fig }]);
     });
     byUnit = new Map();
-    for (const [u, list] of all) byUnit.set(u, list.every((a) => list.every((b) => overlaps(a.fig, b.fig))) ? list : null);
+    // ranges on a line overlap pairwise exactly when the highest low is below the lowest high
+    for (const [u, list] of all) {
+      const low = Math.max(...list.map((x) => x.fig.low));
+      const high = Math.min(...list.map((x) => x.fig.high));
+      byUnit.set(u, list.length && low <= high ? list : null);
+    }
     singleSlots.set(ctx.index, byUnit);
   }
   return byUnit.get(unit) ?? null;
@@ -187,6 +192,7 @@ function singleSlot(unit: string, ctx: Context): { ref: number; fig: Figure }[] 
  * about the same quantity ("more than 80 people dead" in the chemical attack on Khan Sheikhoun,
  * "the sarin attack, which killed 90"): found once, compared together.
  */
+const CLUSTER_CANDIDATES = 24;
 const clusters = new WeakMap<RefIndex, Map<string, { ref: number; fig: Figure }[]>>();
 function figureCluster(ref: number, fig: Figure | undefined, ctx: Context): { ref: number; fig: Figure }[] {
   if (!fig) return [];
@@ -201,13 +207,12 @@ function figureCluster(ref: number, fig: Figure | undefined, ctx: Context): { re
   const home = ctx.index.claims[ref];
   const exclude = unitTerms(fig.unit, ctx);
   const out: { ref: number; fig: Figure }[] = [];
-  ctx.index.claims.forEach((other, i) => {
-    if (i === ref || !home || other.doc === home.doc) return;
+  for (const a of home ? candidates(home.claim, ctx.index, CLUSTER_CANDIDATES) : []) {
+    const other = ctx.index.claims[a.ref];
+    if (!home || !other || a.ref === ref || other.doc === home.doc) continue;
     const mates = other.claim.figures.filter((g) => g.unit === fig.unit && !g.ordinal);
-    if (!mates.length) return;
-    const a = align(home.claim, other.claim, ctx.index);
-    if (anchorWeight({ ...a, ref: i }, exclude, ctx) >= 2 * ctx.t.anchor) for (const g of mates) out.push({ ref: i, fig: g });
-  });
+    if (mates.length && anchorWeight(a, exclude, ctx) >= 2 * ctx.t.anchor) for (const g of mates) out.push({ ref: a.ref, fig: g });
+  }
   byKey.set(key, out);
   return out;
 }

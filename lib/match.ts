@@ -54,16 +54,26 @@ export function align(page: Claim, ref: Claim, index: RefIndex): Candidate {
   return { ref: -1, score: total ? hit / total : 0, shared };
 }
 
-/** Reference claims sharing at least one term with the page claim, best aligned first. */
+/** How many candidates get a full alignment; the rest are ranked by accumulated weight only. */
+const SHORTLIST = 48;
+
+/**
+ * Reference claims sharing at least one term with the page claim, best aligned first. Scores
+ * accumulate over the postings of the page's terms, so the cost follows the postings touched,
+ * and only a shortlist is aligned in full.
+ */
 export function candidates(page: Claim, index: RefIndex, limit = 12): Candidate[] {
-  const seen = new Set<number>();
-  for (const t of page.context ? [...page.terms, ...page.context] : page.terms) for (const i of index.postings.get(t) ?? []) seen.add(i);
-  const out: Candidate[] = [];
-  for (const i of seen) {
-    const ref = index.claims[i];
-    if (!ref) continue;
-    const a = align(page, ref.claim, index);
-    out.push({ ...a, ref: i });
+  const acc = new Map<number, number>();
+  const context = new Set(page.context ?? []);
+  for (const t of new Set(page.context ? [...page.terms, ...page.context] : page.terms)) {
+    const w = weight(index, t) * (context.has(t) ? 0.5 : 1);
+    for (const i of index.postings.get(t) ?? []) acc.set(i, (acc.get(i) ?? 0) + w);
   }
-  return out.sort((a, b) => b.score - a.score).slice(0, limit);
+  const shortlist = [...acc.entries()].sort((a, b) => b[1] - a[1]).slice(0, Math.max(SHORTLIST, limit));
+  const out: Candidate[] = [];
+  for (const [i] of shortlist) {
+    const ref = index.claims[i];
+    if (ref) out.push({ ...align(page, ref.claim, index), ref: i });
+  }
+  return out.sort((a, b) => b.score - a.score || a.ref - b.ref).slice(0, limit);
 }

@@ -15,12 +15,16 @@ export function segment(blocks: Block[]): Sentence[] {
       pushCapped(out, text, index, 0);
       return;
     }
-    const json = nlp(text).json({ offset: true }) as { text: string; offset?: { start: number; length: number } }[];
-    for (const s of json) {
-      if (!s.offset) continue;
-      const raw = text.slice(s.offset.start, s.offset.start + s.offset.length);
+    // the tokenizer alone (no tagging): each term keeps its surrounding text, so sentences
+    // partition the paragraph exactly and offsets follow by adding lengths up
+    let at = 0;
+    for (const terms of nlp.tokenize(text).document as { pre: string; text: string; post: string }[][]) {
+      const raw = terms.map((t) => t.pre + t.text + t.post).join('');
+      const start = text.startsWith(raw, at) ? at : text.indexOf(raw.trim(), at);
+      if (start < 0) continue;
       const lead = raw.length - raw.trimStart().length;
-      pushCapped(out, raw.trim(), index, s.offset.start + lead);
+      pushCapped(out, raw.trim(), index, start + (text.startsWith(raw, at) ? lead : 0));
+      at = start + raw.length;
     }
   });
   return out;
