@@ -129,9 +129,29 @@ function isNumberLike(t: Token | undefined): boolean {
   return !!t && /^\d/.test(t.text);
 }
 
+/** Words with offsets and no tags: enough for a sentence with no figure and no judgement. */
+function plainTokens(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(/[\p{L}\p{N}]+(?:['’]\p{L}+)?/gu)) {
+    const start = m.index ?? 0;
+    out.push({ text: m[0], lower: m[0].toLowerCase().replace(/[’]/g, "'"), start, end: start + m[0].length, noun: false, verb: false, adjective: false });
+  }
+  return out;
+}
+
+/** Numbers, ordinals and judgement words need the tagger; most sentences have none. */
+const NEEDS_TAGS = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|dozens?|scores|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b/i;
+
+function needsTags(text: string, lexicon: Lexicon): boolean {
+  if (NEEDS_TAGS.test(text)) return true;
+  for (const w of text.toLowerCase().match(/[a-z]+/g) ?? []) if (lexicon.axisCues.has(w)) return true;
+  return lexicon.phrases.some((p) => lexicon.axisCues.has(p.key) && text.toLowerCase().includes(p.key));
+}
+
 export function parseClaim(text: string, ctx: ClaimContext): Claim {
   const { lexicon } = ctx;
-  const tokens = tokenize(text);
+  const tagged = needsTags(text, lexicon);
+  const tokens = tagged ? tokenize(text) : plainTokens(text);
   const ments = mentions(text, tokens, lexicon);
   const owner = new Array<string | null>(tokens.length).fill(null);
   for (const m of ments) for (let i = m.first; i <= m.last; i++) owner[i] = m.id;
@@ -227,7 +247,8 @@ export function parseClaim(text: string, ctx: ClaimContext): Claim {
     frames,
     negated,
     speaker,
-    asserts: tokens.some((t) => t.verb),
+    // untagged sentences carry no figure, so whether they assert only matters for tagged ones
+    asserts: tagged ? tokens.some((t) => t.verb) : true,
   };
 }
 
