@@ -134,13 +134,22 @@ function plainTokens(text: string): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(/[\p{L}\p{N}]+(?:['’]\p{L}+)?/gu)) {
     const start = m.index ?? 0;
-    out.push({ text: m[0], lower: m[0].toLowerCase().replace(/[’]/g, "'"), start, end: start + m[0].length, noun: false, verb: false, adjective: false });
+    out.push({
+      text: m[0],
+      lower: m[0].toLowerCase().replace(/[’]/g, "'"),
+      start,
+      end: start + m[0].length,
+      noun: false,
+      verb: false,
+      adjective: false,
+    });
   }
   return out;
 }
 
 /** Numbers, ordinals and judgement words need the tagger; most sentences have none. */
-const NEEDS_TAGS = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|dozens?|scores|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b/i;
+const NEEDS_TAGS =
+  /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|dozens?|scores|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b/i;
 
 function needsTags(text: string, lexicon: Lexicon): boolean {
   if (NEEDS_TAGS.test(text)) return true;
@@ -181,7 +190,7 @@ export function parseClaim(text: string, ctx: ClaimContext): Claim {
 
   const negatedAt = (i: number) => {
     const [a] = clauseOf(text, tokens, i);
-    for (let k = Math.max(a, i - 6); k < i; k++) {
+    for (let k = Math.max(a, i - 10); k < i; k++) {
       const w = tokens[k]?.lower ?? '';
       if (lexicon.negation.has(w) || w.endsWith("n't")) return true;
     }
@@ -192,7 +201,10 @@ export function parseClaim(text: string, ctx: ClaimContext): Claim {
   // speaker: the entity nearest before the first speech cue, or right after it ("said Mr Putin")
   let speaker: string | null = null;
   const speechIdx = tokens.findIndex((t) => lexicon.speech.has(t.lower));
-  if (speechIdx >= 0) {
+  // "according to the Kremlin, …": the source named after the phrase
+  const according = tokens.findIndex((t, i) => t.lower === 'according' && tokens[i + 1]?.lower === 'to');
+  if (according >= 0) speaker = ments.find((m) => m.first > according + 1 && m.first <= according + 4)?.id ?? null;
+  if (speechIdx >= 0 && !speaker) {
     const before = ments.filter((m) => m.last < speechIdx).at(-1);
     const after = ments.find((m) => m.first > speechIdx && m.first <= speechIdx + 2);
     speaker = before?.id ?? after?.id ?? null;
@@ -213,7 +225,9 @@ export function parseClaim(text: string, ctx: ClaimContext): Claim {
         (tokens[cue.last + 1]?.lower === 'on' || /^(was|were|been|being|is|are)$/.test(tokens[cue.i - 1]?.lower ?? ''));
       // a clause with no verb before the cue has its subject elided ("Washington, by contrast, holds …")
       const v = firstVerb(a) === cue.i ? a : firstVerb(a);
-      const agentM = passive ? null : (inClause.find((m) => m.last < v) ?? ments.find((m) => m.last < Math.min(firstVerb(0), cue.i)) ?? null);
+      const agentM = passive
+        ? null
+        : (inClause.find((m) => m.last < v) ?? ments.find((m) => m.last < Math.min(firstVerb(0), cue.i)) ?? null);
       const agent = agentM?.id ?? (passive ? null : speaker);
       const info = lexicon.axisInfo.get(axis);
       let target: string | null = null;
@@ -222,11 +236,13 @@ export function parseClaim(text: string, ctx: ClaimContext): Claim {
         const between = inClause.filter((m) => m.last < cue.i && m.id !== agent && m !== agentM).at(-1);
         target = after?.id ?? between?.id ?? null;
       }
-      const pol = (negatedAt(cue.i) ? -polarity : polarity) as 1 | -1;
+      const negated = negatedAt(cue.i);
+      const pol = (negated ? -polarity : polarity) as 1 | -1;
       if (!frames.some((f) => f.axis === axis && f.agent === agent && f.target === target && f.polarity === pol)) {
         frames.push({
           axis,
           polarity: pol,
+          ...(negated ? { negated: true } : {}),
           agent,
           target,
           cue: tokens
@@ -303,8 +319,7 @@ function readFigures(text: string, tokens: Token[], owner: (string | null)[], le
     else if (hyphenated && next) {
       unit = next.lower;
       head = next;
-    }
-    else {
+    } else {
       if (tokens[j]?.lower === 'of') j++;
       for (let k = j; k < Math.min(tokens.length, j + 4); k++) {
         const w = tokens[k];

@@ -74,8 +74,7 @@ export function crosscheck(article: Article, refs: CompiledReferences | Prepared
   // the topic: terms of the last sentence that named something, in this block or the one before
   let topic: { block: number; terms: string[] } | null = null;
   // the topic carries to the next block, and on through a list ("At least 80 died." "Another counted 86.")
-  const near = (from: number, to: number) =>
-    to - from <= 1 || article.blocks.slice(from + 1, to + 1).every((b) => b.kind === 'item');
+  const near = (from: number, to: number) => to - from <= 1 || article.blocks.slice(from + 1, to + 1).every((b) => b.kind === 'item');
   let quickTopic: string[] = [];
   const parsed = sentences.map((s) => {
     // retrieval first, on cheap terms: most sentences of most pages match nothing

@@ -231,7 +231,13 @@ function compareFigure(_page: Claim, f: Figure, cands: Candidate[], ctx: Context
   const stanceOf = ({ cand, rf }: { cand: Candidate; rf: Figure }): DetailStance => {
     const stance: Stance = overlaps(f, rf) ? 'agree' : 'contradict';
     const reason = `${f.ordinal ? 'how many times' : f.unit}: page says ${f.text}; ${outletOf(cand, ctx)} says ${rf.text}`;
-    return { source: ctx.index.claims[cand.ref]?.doc ?? '', stance, evidence: evidenceFor(cand, ctx, stance, reason), ref: cand.ref, figure: rf };
+    return {
+      source: ctx.index.claims[cand.ref]?.doc ?? '',
+      stance,
+      evidence: evidenceFor(cand, ctx, stance, reason),
+      ref: cand.ref,
+      figure: rf,
+    };
   };
   const found = slotStances(items, unitTerms(f.unit, ctx), ctx, stanceOf);
   if (found.length && !f.ordinal) {
@@ -313,11 +319,22 @@ function compareFrame(_page: Claim, fr: Frame, cands: Candidate[], ctx: Context)
 function describeFrame(f: Frame): string {
   const who = f.agent ?? 'someone';
   const target = f.target ? ` ${f.target}` : '';
-  const neg =
-    f.polarity === -1 && !/^(il|un|in)/.test(f.cue.toLowerCase()) && !/(condemn|critic|denounc|slam|decr|violat|breach)/i.test(f.cue)
-      ? 'not '
-      : '';
-  return `${who} ${neg}${f.cue}${target}`.replace(/-/g, ' ');
+  return `${who} ${f.negated ? 'not ' : ''}${f.cue}${target}`.replace(/-/g, ' ');
+}
+
+/** A reference that gives another date or figure for the sentence's own details does not agree with it. */
+function conflictsWithDetails(page: Claim, ref: Claim): boolean {
+  for (const tm of page.times) {
+    const same = ref.times.filter(
+      (rt) => (rt.kind === 'clock') === (tm.kind === 'clock') && !!rt.since === !!tm.since && !!rt.unzoned === !!tm.unzoned,
+    );
+    if (same.length && !same.some((rt) => tm.start < rt.end && rt.start < tm.end)) return true;
+  }
+  for (const f of page.figures) {
+    const same = ref.figures.filter((rf) => rf.unit === f.unit && !!rf.ordinal === !!f.ordinal);
+    if (same.length && !same.some((rf) => overlaps(f, rf))) return true;
+  }
+  return false;
 }
 
 /** Agreement on wording alone: one reference says nearly all that the page sentence says. */
@@ -327,7 +344,7 @@ function wordingAgreement(page: Claim, cands: Candidate[], ctx: Context): Eviden
   for (const cand of cands) {
     const ref = ctx.index.claims[cand.ref];
     if (!ref || bySource.has(ref.doc)) continue;
-    if (ref.claim.negated !== page.negated) continue;
+    if (ref.claim.negated !== page.negated || conflictsWithDetails(page, ref.claim)) continue;
     // context inherited from the previous sentence helps find the slot, not to agree on wording
     const own = page.context ? align({ ...page, context: undefined }, ref.claim, ctx.index) : cand;
     if (own.score < ctx.t.agree) continue;

@@ -101,12 +101,17 @@ export function validateSource(set: ReferenceSetSource): void {
   const ids = new Set<string>();
   set.documents.forEach((d, i) => {
     const f = `documents[${i}]`;
+    need(!!d && typeof d === 'object', f, 'must be a document');
     need(typeof d.id === 'string' && d.id.length > 0, `${f}.id`, 'is missing');
     need(!ids.has(d.id), `${f}.id`, `repeats "${d.id}"`);
     ids.add(d.id);
     need(typeof d.outlet === 'string' && d.outlet.trim().length > 0, `${f}.outlet`, 'is missing (the Source: line)');
     need(
-      typeof d.date === 'string' && ISO_DAY.test(d.date) && !Number.isNaN(Date.parse(d.date)),
+      // a real day: "2017-02-30" parses, but not back to itself
+      typeof d.date === 'string' &&
+        ISO_DAY.test(d.date) &&
+        !Number.isNaN(Date.parse(d.date)) &&
+        new Date(d.date).toISOString().slice(0, 10) === d.date,
       `${f}.date`,
       'must be a date written YYYY-MM-DD',
     );
@@ -149,7 +154,8 @@ export function validateCompiled(data: unknown): CompiledReferences {
   if (!Array.isArray(o.claims)) throw new ReferenceDataError('claims', 'must be a list');
   const docIds = new Set(o.documents.map((d) => d?.id));
   o.claims.forEach((c, i) => {
-    if (!c || typeof c.sentence !== 'string' || !c.claim || !Array.isArray(c.claim.terms))
+    const cl = c?.claim;
+    if (!c || typeof c.sentence !== 'string' || !cl || ![cl.terms, cl.entities, cl.figures, cl.times, cl.frames].every(Array.isArray))
       throw new ReferenceDataError(`claims[${i}]`, 'is malformed');
     if (!docIds.has(c.doc)) throw new ReferenceDataError(`claims[${i}].doc`, `names unknown document "${c.doc}"`);
   });

@@ -65,6 +65,8 @@ export interface Frame {
   axis: string;
   /** 1 for the positive pole, -1 for the negative, after negation. */
   polarity: 1 | -1;
+  /** The cue was negated ("did not criticise"): polarity is already flipped. */
+  negated?: boolean;
   agent: string | null;
   target: string | null;
   cue: string;
