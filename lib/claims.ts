@@ -1,7 +1,7 @@
 // Stage 3, claims: parses a sentence into what can be checked — entities (after aliases), content
 // terms, figures with what they count, dates and times, judgement frames, negation, speaker.
 import nlp from 'compromise/two';
-import { hedgeRange, ORDINALS, readHedge, readNumber, type Token } from './figures';
+import { hedgeRange, ORDINALS, own, readHedge, readNumber, type Token } from './figures';
 import type { Lexicon } from './lexicon';
 import { readTimes } from './times';
 import type { Claim, Figure, Frame } from './types';
@@ -285,7 +285,7 @@ function readFigures(text: string, tokens: Token[], owner: (string | null)[], le
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (!t || owner[i]) continue;
-    const ord = ORDINALS[t.lower];
+    const ord = own(ORDINALS, t.lower);
     if (ord !== undefined) {
       const fig = readOrdinal(text, tokens, i, ord, owner, lexicon);
       if (fig) out.push(fig);

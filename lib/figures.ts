@@ -84,6 +84,11 @@ export const ORDINALS: Record<string, number> = {
   '10th': 10,
 };
 
+/** Table lookup that page words like "constructor" or "__proto__" cannot reach past. */
+export function own<T>(table: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 type Hedge = 'exact' | 'over' | 'under' | 'about' | 'nearly';
 const HEDGES: [string[], Hedge][] = [
   [['more', 'than'], 'over'],
@@ -125,7 +130,7 @@ export interface NumberSpan {
 export function readNumber(tokens: Token[], i: number): NumberSpan | null {
   const t = tokens[i];
   if (!t) return null;
-  const vague = PLURAL_AMOUNT[t.lower];
+  const vague = own(PLURAL_AMOUNT, t.lower);
   if (vague) return { value: vague[0], low: vague[0], high: vague[1], first: i, last: i, vague: true };
   let value: number | null = null;
   let step = 1;
@@ -136,7 +141,7 @@ export function readNumber(tokens: Token[], i: number): NumberSpan | null {
     step = digits[2] ? 10 ** -digits[2].length : 1;
     const suffix = digits[3]?.toLowerCase();
     if (suffix) {
-      const mult = MULTIPLIER[suffix] ?? 1;
+      const mult = own(MULTIPLIER, suffix) ?? 1;
       value *= mult;
       step *= mult;
     } else if (!digits[2] && /,/.test(digits[1] ?? '')) {
@@ -146,7 +151,7 @@ export function readNumber(tokens: Token[], i: number): NumberSpan | null {
     const parts = t.lower.split('-');
     let sum = 0;
     for (const p of parts) {
-      const v = SMALL[p];
+      const v = own(SMALL, p);
       if (v === undefined) return null;
       sum += v;
     }
@@ -154,7 +159,7 @@ export function readNumber(tokens: Token[], i: number): NumberSpan | null {
   }
   // a following multiplier word: "4.9 million", "five million", "two hundred"
   const next = tokens[i + 1];
-  const mult = next ? MULTIPLIER[next.lower] : undefined;
+  const mult = next ? own(MULTIPLIER, next.lower) : undefined;
   if (mult && next && !['k', 'm', 'mn', 'bn'].includes(next.lower)) {
     value *= mult;
     step *= mult;
