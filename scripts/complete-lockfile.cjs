@@ -2,7 +2,7 @@
 // Run after `npm install` changes the lockfile: node scripts/complete-lockfile.cjs package-lock.json
 // Adds lockfile entries for optional platform binaries the reachable registry does not serve, with
 // their os/cpu/libc, so `npm ci` accepts the lock and skips them on platforms that do not need them.
-const fs = require('fs');
+const fs = require('node:fs');
 const f = process.argv[2];
 const lock = JSON.parse(fs.readFileSync(f, 'utf8'));
 const OS = ['android', 'darwin', 'freebsd', 'linux', 'win32', 'openbsd', 'netbsd', 'sunos', 'aix', 'openharmony', 'cygwin'];
