@@ -5,7 +5,11 @@ import { defineConfig } from 'wxt';
 // adds a loopback host permission because activeTab cannot be granted by automation.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  // No modulepreload polyfill: it fetch()es <link rel=modulepreload> targets, and both browsers
+  // (Chrome, Firefox 115+) preload modules natively; the built code then calls no network API at all.
+  vite: () => ({ plugins: [preact()], build: { modulePreload: { polyfill: false } } }),
+  // The sources archive Firefox reviewers rebuild from: no test run output or demo screenshots.
+  zip: { excludeSources: ['test-results/**', 'demo-output/**', 'docs/*.png'] },
   manifest: ({ mode }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -1,7 +1,9 @@
+import { useState } from 'preact/hooks';
 import type { ClaimResult, Evidence, Stance, Verdict } from '@/lib/types';
 import type { MessageKey, Translate } from '@/utils/i18n';
+import type { FlaggedVerdict } from '@/utils/settings';
+import { FeedbackForm } from './feedback-form';
 
-export type FlaggedVerdict = Exclude<Verdict, 'unverified'>;
 export type FlaggedClaim = ClaimResult & { verdict: FlaggedVerdict };
 
 const ORDER: Record<FlaggedVerdict, number> = { contradict: 0, disputed: 1, agree: 2 };
@@ -45,6 +47,7 @@ function EvidenceItem({ t, evidence }: { t: Translate; evidence: Evidence }) {
         <p class="attribution">
           <span class={`stance stance-${evidence.stance}`}>{t(STANCE_LABEL[evidence.stance])}</span>
           <cite class="outlet">{evidence.outlet}</cite>
+          {evidence.setTitle ? <span class="evidence-set">{t('evidenceSet', evidence.setTitle)}</span> : null}
         </p>
         <p class="reason">{evidence.reason}</p>
       </blockquote>
@@ -57,9 +60,14 @@ interface ClaimListProps {
   claims: readonly FlaggedClaim[];
   selected: string | null;
   onSelect: (claim: ClaimResult) => void;
+  /** "This verdict is wrong": offered when given. */
+  onReportWrong?: (claim: FlaggedClaim, suggested: Verdict, note: string) => void;
+  /** Keys of the claims already reported in this popup. */
+  reported?: ReadonlySet<string>;
 }
 
-export function ClaimList({ t, claims, selected, onSelect }: ClaimListProps) {
+export function ClaimList({ t, claims, selected, onSelect, onReportWrong, reported }: ClaimListProps) {
+  const [open, setOpen] = useState<string | null>(null);
   return (
     <ol class="claims">
       {claims.map((claim) => {
@@ -82,6 +90,27 @@ export function ClaimList({ t, claims, selected, onSelect }: ClaimListProps) {
                   <EvidenceItem key={`${evidence.source}:${index}`} t={t} evidence={evidence} />
                 ))}
               </ul>
+            ) : null}
+            {onReportWrong && reported?.has(key) ? (
+              <p class="feedback-saved" role="status">
+                {t('feedbackSaved')}
+              </p>
+            ) : null}
+            {onReportWrong && !reported?.has(key) && open !== key ? (
+              <button type="button" class="link-button report-wrong" onClick={() => setOpen(key)}>
+                {t('reportWrong')}
+              </button>
+            ) : null}
+            {onReportWrong && !reported?.has(key) && open === key ? (
+              <FeedbackForm
+                t={t}
+                current={claim.verdict}
+                onCancel={() => setOpen(null)}
+                onSave={(suggested, note) => {
+                  setOpen(null);
+                  onReportWrong(claim, suggested, note);
+                }}
+              />
             ) : null}
           </li>
         );

@@ -3,17 +3,32 @@
 import { storage } from '@wxt-dev/storage';
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
+import type { CompiledReferences } from '@/lib/references';
 import type { Article, ClaimResult, Strictness } from '@/lib/types';
 import type { MessageKey, Translate } from '@/utils/i18n';
+import { MARK_CSS } from '@/utils/mark-style';
 import {
+  type ClearMarksMessage,
   type ExtractMessage,
   type HighlightMessage,
+  type MarkClaim,
+  type MarkMessage,
   type Message,
   parseResponse,
   type ResponseMap,
   type SetBadgeMessage,
 } from '@/utils/messages';
 import { isRestrictedUrl } from '@/utils/page-access';
+import type { ReferenceStore } from '@/utils/reference-store';
+import {
+  addFeedback,
+  type FeedbackEntry,
+  type FeedbackInput,
+  type MarkSettings,
+  parseFeedback,
+  parseMarkSettings,
+  removeFeedback,
+} from '@/utils/settings';
 
 export const CONTENT_SCRIPT = '/content-scripts/content.js';
 
@@ -30,11 +45,52 @@ export interface Connector {
   /** Scrolls the tab to the claim's sentence and marks it; false when the page no longer has it. */
   highlight(tabId: number, claim: ClaimResult): Promise<boolean>;
   setBadge(tabId: number, count: number): Promise<void>;
+  getMarkSettings(): Promise<MarkSettings>;
+  /** Marks these claims in the tab (replacing earlier marks); null when the page did not answer. */
+  mark(tabId: number, claims: MarkClaim[]): Promise<{ marked: number; missing: number } | null>;
+  /** Removes every mark from the tab; false when the page did not answer. */
+  clearMarks(tabId: number): Promise<boolean>;
+  copyText(text: string): Promise<boolean>;
+  /** Keeps a "this verdict is wrong" report in local storage. */
+  addFeedback(input: FeedbackInput): Promise<void>;
+  openOptions(): Promise<void>;
+}
+
+/** What the options page needs of the browser. */
+export interface OptionsConnector {
+  getStrictness(): Promise<Strictness>;
+  setStrictness(value: Strictness): Promise<void>;
+  getMarkSettings(): Promise<MarkSettings>;
+  setMarkSettings(value: MarkSettings): Promise<void>;
+  listFeedback(): Promise<FeedbackEntry[]>;
+  removeFeedback(id: string): Promise<void>;
+  clearFeedback(): Promise<void>;
+  /** Calls back with the new list whenever it changes (a report saved from the popup); returns an unsubscribe. */
+  watchFeedback(callback: (list: FeedbackEntry[]) => void): () => void;
+  /** The extension's version, recorded in exports. */
+  version(): string;
 }
 
 const StrictnessSchema = v.picklist(['conservative', 'balanced']);
 
 export const strictnessItem = storage.defineItem<Strictness>('local:strictness', { fallback: 'balanced' });
+/** Stored as it was written; read back through `parseMarkSettings`. */
+export const markSettingsItem = storage.defineItem<unknown>('local:marks');
+/** Stored as it was written; read back through `parseFeedback`. */
+export const feedbackItem = storage.defineItem<unknown>('local:feedback');
+
+async function readStrictness(): Promise<Strictness> {
+  const stored = await strictnessItem.getValue();
+  return v.is(StrictnessSchema, stored) ? stored : 'balanced';
+}
+
+async function readFeedback(): Promise<FeedbackEntry[]> {
+  return parseFeedback(await feedbackItem.getValue());
+}
+
+function newId(): string {
+  return globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
 
 /** `?tabId=N` in the popup's address (the popup opened in a tab by tests and the demo). */
 export function tabIdFromSearch(search: string): number | null {
@@ -56,7 +112,10 @@ export async function findTargetTab(search: string): Promise<{ id: number; url: 
   }
 }
 
-async function sendToTab<M extends ExtractMessage | HighlightMessage>(tabId: number, message: M): Promise<ResponseMap[M['type']] | null> {
+async function sendToTab<M extends ExtractMessage | HighlightMessage | MarkMessage | ClearMarksMessage>(
+  tabId: number,
+  message: M,
+): Promise<ResponseMap[M['type']] | null> {
   const raw: unknown = await browser.tabs.sendMessage(tabId, message satisfies Message);
   return parseResponse<M['type']>(message.type, raw);
 }
@@ -87,10 +146,7 @@ export function createConnector(search: string = location.search): Connector {
       return response.article ? { kind: 'article', tabId: tab.id, article: response.article } : { kind: 'no-article', tabId: tab.id };
     },
 
-    async getStrictness() {
-      const stored = await strictnessItem.getValue();
-      return v.is(StrictnessSchema, stored) ? stored : 'balanced';
-    },
+    getStrictness: readStrictness,
 
     async setStrictness(value) {
       await strictnessItem.setValue(value);
@@ -118,9 +174,121 @@ export function createConnector(search: string = location.search): Connector {
         // The badge is a convenience; the popup already shows the count.
       }
     },
+
+    async getMarkSettings() {
+      return parseMarkSettings(await markSettingsItem.getValue());
+    },
+
+    async mark(tabId, claims) {
+      try {
+        // Icons and focus rings need pseudo-elements; insertCSS adds them without touching the page's DOM.
+        await browser.scripting.insertCSS({ target: { tabId }, css: MARK_CSS }).catch(() => {});
+        return await sendToTab(tabId, { type: 'mark', claims });
+      } catch {
+        return null;
+      }
+    },
+
+    async clearMarks(tabId) {
+      try {
+        const response = await sendToTab(tabId, { type: 'clearMarks' });
+        await browser.scripting.removeCSS({ target: { tabId }, css: MARK_CSS }).catch(() => {});
+        return response?.ok ?? false;
+      } catch {
+        return false;
+      }
+    },
+
+    async copyText(text) {
+      try {
+        await navigator.clipboard.writeText(text);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+
+    async addFeedback(input) {
+      const entry: FeedbackEntry = { ...input, id: newId(), createdAt: new Date().toISOString() };
+      await feedbackItem.setValue(addFeedback(await readFeedback(), entry));
+    },
+
+    async openOptions() {
+      await browser.runtime.openOptionsPage();
+    },
+  };
+}
+
+export function createOptionsConnector(): OptionsConnector {
+  return {
+    getStrictness: readStrictness,
+    async setStrictness(value) {
+      await strictnessItem.setValue(value);
+    },
+    async getMarkSettings() {
+      return parseMarkSettings(await markSettingsItem.getValue());
+    },
+    async setMarkSettings(value) {
+      await markSettingsItem.setValue(value);
+    },
+    listFeedback: readFeedback,
+    async removeFeedback(id) {
+      await feedbackItem.setValue(removeFeedback(await readFeedback(), id));
+    },
+    async clearFeedback() {
+      await feedbackItem.removeValue();
+    },
+    watchFeedback(callback) {
+      return feedbackItem.watch((value) => callback(parseFeedback(value)));
+    },
+    version: () => browser.runtime.getManifest().version,
   };
 }
 
 /** `browser.i18n.getMessage`, falling back to the key so a missing string is visible, not blank. */
 export const translate: Translate = (key: MessageKey, substitutions?: string | string[]) =>
   browser.i18n.getMessage(key, substitutions) || key;
+
+// ---------------------------------------------------------------------------------------------
+// Reference sets (issue 5): the reader's sets live in storage.local (utils/reference-store.ts).
+// The store and the bundled set load in their own chunk, so the popup's first paint does not wait.
+
+let bundledReferences: Promise<CompiledReferences> | null = null;
+
+/** The bundled compiled set, loaded once. */
+export function loadBundledReferences(): Promise<CompiledReferences> {
+  bundledReferences ??= import('@/reference-data/compiled/bundled.json').then((m) => m.default as unknown as CompiledReferences);
+  return bundledReferences;
+}
+
+/** The reference-set store, its module loaded on first use. */
+export function createReferenceSets(): ReferenceStore {
+  const store = import('@/utils/reference-store').then(({ createReferenceStore }) =>
+    createReferenceStore({ bundled: loadBundledReferences }),
+  );
+  const call = <K extends keyof ReferenceStore>(key: K) =>
+    (async (...args: unknown[]) => ((await store)[key] as (...a: unknown[]) => unknown)(...args)) as ReferenceStore[K];
+  return {
+    list: call('list'),
+    create: call('create'),
+    rename: call('rename'),
+    remove: call('remove'),
+    setEnabled: call('setEnabled'),
+    addDocument: call('addDocument'),
+    addArticle: call('addArticle'),
+    removeDocument: call('removeDocument'),
+    exportSet: call('exportSet'),
+    importSet: call('importSet'),
+    enabledSets: call('enabledSets'),
+  };
+}
+
+/** Offers text to the reader as a downloaded file. */
+export function downloadText(filename: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,9 +1,25 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { Article, ClaimResult, Strictness } from '@/lib/types';
+import type { Article, ClaimResult, Report, Strictness, Verdict } from '@/lib/types';
 import type { Translate } from '@/utils/i18n';
-import { claimKey } from './claim-list';
+import type { MarkClaim } from '@/utils/messages';
+import { DEFAULT_MARK_SETTINGS, type MarkSettings } from '@/utils/settings';
+import { claimKey, type FlaggedClaim, flaggedClaims } from './claim-list';
 import type { Connector } from './connector';
 import { type Analysis, type PopupState, PopupView } from './popup-view';
+import { reportMarkdown } from './report-markdown';
+import { reportOutcome } from './report-view';
+
+/** The claims to mark in the page, as the message contract carries them. */
+export function claimsToMark(report: Report, settings: MarkSettings): MarkClaim[] {
+  if (!settings.enabled || reportOutcome(report) !== 'flagged') return [];
+  return flaggedClaims(report.claims)
+    .filter((claim) => settings.verdicts.includes(claim.verdict))
+    .map((claim) => ({
+      text: claim.text,
+      verdict: claim.verdict,
+      evidence: claim.evidence.map(({ outlet, text, stance, reason }) => ({ outlet, text, stance, reason })),
+    }));
+}
 
 export interface PopupAppProps {
   t: Translate;
@@ -23,6 +39,9 @@ export function PopupApp({ t, connector, analyse }: PopupAppProps) {
   /** Set once the reader picks a level, so a late read of the stored setting does not undo it. */
   const readerChoice = useRef<Strictness | null>(null);
   const latestRun = useRef(0);
+  const markSettings = useRef<MarkSettings>(DEFAULT_MARK_SETTINGS);
+  const [actionStatus, setActionStatus] = useState<string | null>(null);
+  const [reported, setReported] = useState<ReadonlySet<string>>(new Set());
 
   const run = useCallback(
     async (tabId: number, article: Article, level: Strictness) => {
@@ -30,6 +49,7 @@ export function PopupApp({ t, connector, analyse }: PopupAppProps) {
       setView({ state: 'loading' });
       setSelectedClaim(null);
       setHighlightMissing(false);
+      setActionStatus(null);
       let analysis: Analysis;
       try {
         analysis = await analyse(article, level);
@@ -41,15 +61,27 @@ export function PopupApp({ t, connector, analyse }: PopupAppProps) {
       if (id !== latestRun.current) return; // a newer run (strictness changed) supersedes this one
       setView({ state: 'done', reason: 'report', analysis });
       await connector.setBadge(tabId, analysis.report.counts.contradict);
+      const settings = markSettings.current;
+      if (!settings.enabled) {
+        await connector.clearMarks(tabId);
+        setActionStatus(t('marksOffNote'));
+        return;
+      }
+      const marked = await connector.mark(tabId, claimsToMark(analysis.report, settings));
+      if (id !== latestRun.current || !marked || marked.marked + marked.missing === 0) return;
+      setActionStatus(
+        marked.missing > 0 ? t('marksMissing', [String(marked.marked), String(marked.missing)]) : t('marksApplied', String(marked.marked)),
+      );
     },
-    [analyse, connector],
+    [analyse, connector, t],
   );
 
   useEffect(() => {
     let live = true;
     (async () => {
-      const [stored, loaded] = await Promise.all([connector.getStrictness(), connector.loadArticle()]);
+      const [stored, marks, loaded] = await Promise.all([connector.getStrictness(), connector.getMarkSettings(), connector.loadArticle()]);
       if (!live) return;
+      markSettings.current = marks;
       const level = readerChoice.current ?? stored;
       setStrictness(level);
       if (loaded.kind === 'unreadable') {
@@ -86,6 +118,36 @@ export function PopupApp({ t, connector, analyse }: PopupAppProps) {
     setHighlightMissing(!found);
   };
 
+  const onCopy = async () => {
+    if (view.state !== 'done' || view.reason !== 'report') return;
+    const ok = await connector.copyText(reportMarkdown(t, view.analysis.report, view.analysis.story));
+    setActionStatus(t(ok ? 'copied' : 'copyFailed'));
+  };
+
+  const onClearMarks = async () => {
+    const tabId = page.current?.tabId;
+    if (tabId === undefined) return;
+    await connector.clearMarks(tabId);
+    setSelectedClaim(null);
+    setActionStatus(t('marksCleared'));
+  };
+
+  const onReportWrong = async (claim: FlaggedClaim, suggested: Verdict, note: string) => {
+    if (view.state !== 'done' || view.reason !== 'report') return;
+    const { report } = view.analysis;
+    await connector.addFeedback({
+      url: report.input,
+      title: report.title,
+      claim: claim.text,
+      verdict: claim.verdict,
+      suggested,
+      note,
+      strictness: report.strictness,
+      sources: [...new Set(claim.evidence.map((evidence) => evidence.outlet))],
+    });
+    setReported((before) => new Set(before).add(claimKey(claim)));
+  };
+
   return (
     <PopupView
       t={t}
@@ -95,6 +157,10 @@ export function PopupApp({ t, connector, analyse }: PopupAppProps) {
       selectedClaim={selectedClaim}
       onSelectClaim={(claim) => void onSelectClaim(claim)}
       highlightMissing={highlightMissing}
+      actions={{ onCopy: () => void onCopy(), onClearMarks: () => void onClearMarks(), status: actionStatus }}
+      onReportWrong={(claim, suggested, note) => void onReportWrong(claim, suggested, note)}
+      reported={reported}
+      onOpenOptions={() => void connector.openOptions()}
     />
   );
 }

@@ -1,6 +1,7 @@
-import type { ClaimResult, Report, Strictness } from '@/lib/types';
+import type { ClaimResult, Report, Strictness, Verdict } from '@/lib/types';
 import type { Translate } from '@/utils/i18n';
-import { type ReportOutcome, ReportView, reportOutcome, type StoryRef } from './report-view';
+import type { FlaggedClaim } from './claim-list';
+import { type ReportActions, type ReportOutcome, ReportView, reportOutcome, type StoryRef } from './report-view';
 import { StatusMessage } from './status-message';
 import { StrictnessSelect } from './strictness-select';
 
@@ -32,9 +33,21 @@ interface PopupViewProps {
   onSelectClaim: (claim: ClaimResult) => void;
   /** The last claim clicked could not be found in the page. */
   highlightMissing: boolean;
+  actions?: ReportActions;
+  onReportWrong?: (claim: FlaggedClaim, suggested: Verdict, note: string) => void;
+  reported?: ReadonlySet<string>;
+  onOpenOptions?: () => void;
 }
 
-function Body({ t, view, selectedClaim, onSelectClaim }: Pick<PopupViewProps, 't' | 'view' | 'selectedClaim' | 'onSelectClaim'>) {
+function Body({
+  t,
+  view,
+  selectedClaim,
+  onSelectClaim,
+  actions,
+  onReportWrong,
+  reported,
+}: Pick<PopupViewProps, 't' | 'view' | 'selectedClaim' | 'onSelectClaim' | 'actions' | 'onReportWrong' | 'reported'>) {
   if (view.state === 'loading') return <StatusMessage kind="loading" title={t('stateLoading')} />;
   switch (view.reason) {
     case 'unreadable':
@@ -51,18 +64,28 @@ function Body({ t, view, selectedClaim, onSelectClaim }: Pick<PopupViewProps, 't
           story={view.analysis.story}
           selected={selectedClaim}
           onSelectClaim={onSelectClaim}
+          actions={actions}
+          onReportWrong={onReportWrong}
+          reported={reported}
         />
       );
   }
 }
 
 export function PopupView(props: PopupViewProps) {
-  const { t, view, strictness, onStrictnessChange, highlightMissing } = props;
+  const { t, view, strictness, onStrictnessChange, highlightMissing, onOpenOptions } = props;
   return (
     <div class="popup" data-state={view.state} data-reason={popupReason(view)} aria-busy={view.state === 'loading'}>
       <header class="popup-header">
         <h1 class="popup-heading">{t('popupHeading')}</h1>
-        <StrictnessSelect t={t} value={strictness} onChange={onStrictnessChange} />
+        <div class="header-controls">
+          <StrictnessSelect t={t} value={strictness} onChange={onStrictnessChange} />
+          {onOpenOptions ? (
+            <button type="button" class="link-button open-options" onClick={onOpenOptions}>
+              {t('openOptions')}
+            </button>
+          ) : null}
+        </div>
       </header>
       <main class="popup-body">
         <Body {...props} />

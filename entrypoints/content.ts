@@ -1,10 +1,21 @@
 // Injected on demand by the popup (registration: 'runtime'). Kept small on purpose: it pulls in
-// the extract stage (Readability) and nothing else of the engine.
+// the extract stage (Readability) and the marking utilities, nothing else of the engine.
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { extractArticle } from '@/lib/extract';
-import { highlightSentence } from '@/utils/highlight';
-import { type ExtractResponse, type HighlightResponse, receiveMessage } from '@/utils/messages';
+import { clearHighlights, highlightSentence } from '@/utils/highlight';
+import type { MessageKey } from '@/utils/i18n';
+import type { CardText } from '@/utils/mark-card';
+import type { MarkVerdict } from '@/utils/mark-style';
+import {
+  type ClearMarksResponse,
+  type ExtractResponse,
+  type HighlightResponse,
+  type MarkClaim,
+  type MarkResponse,
+  receiveMessage,
+} from '@/utils/messages';
+import { PageMarks } from '@/utils/page-marks';
 
 declare global {
   interface Window {
@@ -13,6 +24,12 @@ declare global {
   }
 }
 
+const MARK_LABEL: Record<MarkVerdict, MessageKey> = {
+  contradict: 'markLabelContradict',
+  disputed: 'markLabelDisputed',
+  agree: 'markLabelAgree',
+};
+
 export default defineContentScript({
   registration: 'runtime',
   main() {
@@ -20,6 +37,22 @@ export default defineContentScript({
     // A copy orphaned by an extension update has lost its runtime, so a new one takes over.
     if (window.__crosscheckContentScript?.alive()) return;
     window.__crosscheckContentScript = { alive: () => isConnected() };
+
+    const t = (key: MessageKey, substitutions?: string | string[]) => browser.i18n.getMessage(key, substitutions) || key;
+    const label = (claim: MarkClaim) => t(MARK_LABEL[claim.verdict], claim.evidence[0]?.reason ?? claim.text);
+    let marks: PageMarks | null = null;
+    /** Created on first use, so reading the article never touches the marking code. */
+    const pageMarks = (): PageMarks => {
+      if (marks) return marks;
+      const card: CardText = {
+        verdict: { contradict: t('verdictContradict'), disputed: t('verdictDisputed'), agree: t('verdictAgree') },
+        stance: { agree: t('stanceAgree'), contradict: t('stanceContradict') },
+        label: t('cardLabel'),
+        hint: t('cardHint'),
+      };
+      marks = new PageMarks(document, { card, label });
+      return marks;
+    };
 
     browser.runtime.onMessage.addListener((raw, sender) => {
       const message = receiveMessage(raw, sender, browser.runtime.id);
@@ -35,6 +68,17 @@ export default defineContentScript({
       }
       if (message?.type === 'highlight') {
         const response: HighlightResponse = { found: highlightSentence(document, message.text) };
+        return Promise.resolve(response);
+      }
+      if (message?.type === 'mark') {
+        clearHighlights(document);
+        const response: MarkResponse = pageMarks().apply(message.claims);
+        return Promise.resolve(response);
+      }
+      if (message?.type === 'clearMarks') {
+        clearHighlights(document);
+        pageMarks().clear();
+        const response: ClearMarksResponse = { ok: true };
         return Promise.resolve(response);
       }
       return undefined;

@@ -273,14 +273,16 @@ const TIME_WORD = /^(am|pm|a\.m\.|p\.m\.|gmt|bst|et|edt|est|utc|cet)$/i;
 
 function readFigures(text: string, tokens: Token[], owner: (string | null)[], lexicon: Lexicon): Figure[] {
   const out: Figure[] = [];
+  // where the sentence says what happened to the people counted; found once, not per figure
+  const cues: { at: number; unit: string }[] = [];
+  tokens.forEach((t, k) => {
+    const unit = lexicon.unitEventCues.get(t.lower) ?? lexicon.unitEventCues.get(stem(t.lower));
+    if (unit) cues.push({ at: k, unit });
+  });
   const cueUnit = (from: number): string | null => {
-    // the nearest word in the sentence that says what happened to the people counted
     let best: { d: number; unit: string } | null = null;
-    tokens.forEach((t, k) => {
-      const unit = lexicon.unitEventCues.get(t.lower) ?? lexicon.unitEventCues.get(stem(t.lower));
-      if (unit && (!best || Math.abs(k - from) < best.d)) best = { d: Math.abs(k - from), unit };
-    });
-    return (best as { d: number; unit: string } | null)?.unit ?? null;
+    for (const c of cues) if (!best || Math.abs(c.at - from) < best.d) best = { d: Math.abs(c.at - from), unit: c.unit };
+    return best?.unit ?? null;
   };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];

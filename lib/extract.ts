@@ -34,13 +34,45 @@ const clean = (s: string | null | undefined) =>
     .replace(/[\u200b-\u200f\u2060\ufeff]/g, '')
     .trim();
 
-/** Returns the article on the page, or null when there is none. */
+/** Deeper than this, Readability's cost grows with the cube of the depth: read the page flat instead. */
+export const MAX_DEPTH = 250;
+/** More elements than this and the page is read flat too. */
+export const MAX_ELEMENTS = 150_000;
+
+/** Depth and size of the element tree, walked without recursion and stopped early past the caps. */
+function shape(root: Element): { depth: number; count: number } {
+  let depth = 0;
+  let count = 0;
+  const stack: [Element, number][] = [[root, 1]];
+  while (stack.length && count <= MAX_ELEMENTS && depth <= MAX_DEPTH) {
+    const [el, d] = stack.pop() as [Element, number];
+    count++;
+    if (d > depth) depth = d;
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) stack.push([c, d + 1]);
+  }
+  return { depth, count };
+}
+
+/** Returns the article on the page, or null when there is none (or the page cannot be read). */
 export function extractArticle(doc: Document, url: string): Article | null {
+  if (!doc.documentElement) return null;
+  try {
+    return extract(doc, url);
+  } catch {
+    // a page that defeats the DOM library (stack depth, broken markup) has no article we can read
+    return null;
+  }
+}
+
+function extract(doc: Document, url: string): Article | null {
   const meta = readMeta(doc);
   let root: Element | null = null;
   let rTitle = '';
   let rLang: string | null = null;
+  const { depth, count } = shape(doc.documentElement);
+  const flat = depth > MAX_DEPTH || count > MAX_ELEMENTS;
   try {
+    if (flat) throw new Error('too deep for Readability');
     const clone = doc.cloneNode(true) as Document;
     const parsed = new Readability<Element>(clone, { serializer: (el) => el as Element, charThreshold: 200 }).parse();
     if (parsed?.content) {
@@ -51,9 +83,13 @@ export function extractArticle(doc: Document, url: string): Article | null {
   } catch {
     root = null;
   }
-  root ??= fallbackRoot(doc);
-  if (!root) return null;
-  let blocks = collectBlocks(root);
+  let blocks: Block[];
+  if (flat) blocks = flatBlocks(doc);
+  else {
+    root ??= fallbackRoot(doc);
+    if (!root) return null;
+    blocks = collectBlocks(root);
+  }
   const title = clean(meta.title || doc.querySelector('h1')?.textContent || rTitle || doc.title);
   // the headline is a sentence of the article too
   if (title && !blocks.some((b) => b.text === title)) blocks.unshift({ kind: 'heading', text: title });
@@ -88,10 +124,50 @@ function fallbackRoot(doc: Document): Element | null {
   return copy;
 }
 
-const BLOCK_SELECTOR = Object.keys(BLOCK_TAGS).join(',').toLowerCase();
+const PAGE_CHROME = new Set(['NAV', 'HEADER', 'FOOTER', 'ASIDE', 'FORM', ...SKIP]);
+
+/** Blocks of a page too deep or too large for Readability, read in one pass without recursion. */
+function flatBlocks(doc: Document): Block[] {
+  const out: Block[] = [];
+  const stack: Element[] = doc.body ? [doc.body] : [];
+  while (stack.length) {
+    const el = stack.pop() as Element;
+    const tag = el.tagName.toUpperCase();
+    if (PAGE_CHROME.has(tag) || /comment/i.test(el.getAttribute('class') ?? '')) continue;
+    const kind = BLOCK_TAGS[tag];
+    if (kind && kind !== 'paragraph' ? true : tag === 'P') {
+      const text = clean(el.textContent);
+      if (text) out.push({ kind: kind ?? 'paragraph', text });
+      continue;
+    }
+    const children: Element[] = [];
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) children.push(c);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as Element);
+  }
+  return out;
+}
+
+/** Which elements hold a block somewhere inside: one bottom-up pass instead of a search per element. */
+function blockHolders(root: Element): Set<Element> {
+  const holders = new Set<Element>();
+  const order: Element[] = [];
+  const stack: Element[] = [root];
+  while (stack.length) {
+    const el = stack.pop() as Element;
+    order.push(el);
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) stack.push(c);
+  }
+  for (let i = order.length - 1; i >= 0; i--) {
+    const el = order[i] as Element;
+    const parent = el.parentElement;
+    if (parent && (holders.has(el) || BLOCK_TAGS[el.tagName.toUpperCase()] !== undefined)) holders.add(parent);
+  }
+  return holders;
+}
 
 function collectBlocks(root: Element): Block[] {
   const out: Block[] = [];
+  const holders = blockHolders(root);
   const push = (kind: Block['kind'], text: string) => {
     const t = clean(text);
     if (t) out.push({ kind, text: t });
@@ -99,7 +175,7 @@ function collectBlocks(root: Element): Block[] {
   const visit = (el: Element) => {
     const tag = el.tagName.toUpperCase();
     if (SKIP.has(tag)) return;
-    if (!el.querySelector(BLOCK_SELECTOR)) {
+    if (!holders.has(el)) {
       push(BLOCK_TAGS[tag] ?? 'paragraph', el.textContent ?? '');
       return;
     }
@@ -111,7 +187,7 @@ function collectBlocks(root: Element): Block[] {
         const child = node as Element;
         const childTag = child.tagName.toUpperCase();
         if (SKIP.has(childTag)) continue;
-        if (BLOCK_TAGS[childTag] !== undefined || child.querySelector(BLOCK_SELECTOR)) {
+        if (BLOCK_TAGS[childTag] !== undefined || holders.has(child)) {
           push('paragraph', loose);
           loose = '';
           visit(child);
@@ -132,7 +208,9 @@ interface Meta {
 
 const isoDay = (s: string | null | undefined): string | null => {
   const m = /(\d{4})-(\d{2})-(\d{2})/.exec(s ?? '');
-  return m ? `${m[1]}-${m[2]}-${m[3]}` : null;
+  const day = m ? `${m[1]}-${m[2]}-${m[3]}` : null;
+  // only a day that exists: "2017-13-45" would make every relative date NaN
+  return day && !Number.isNaN(Date.parse(day)) && new Date(day).toISOString().slice(0, 10) === day ? day : null;
 };
 
 function readMeta(doc: Document): Meta {

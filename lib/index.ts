@@ -50,7 +50,8 @@ const EMPTY_CLAIM: Claim = {
 const RELEVANT_SCORE = 0.4;
 const RELEVANT_SHARE = 0.1;
 
-const ENGLISH = /\b(the|and|of|to|in|is|was|that|for|with|on|said|has|have|are|by|at|from)\b/gi;
+/** Words common in English and rare elsewhere ("in", "was" and "die" are German words too). */
+const ENGLISH = /\b(the|and|of|to|is|that|for|with|said|has|have|are|from|this|were|which|would)\b/gi;
 
 function notEnglish(article: Article): boolean {
   if (article.lang && !/^en\b/i.test(article.lang)) return true;

@@ -99,7 +99,9 @@ function isSince(text: string, index: number): boolean {
 
 /** Finds the time spans in a sentence. `published` is YYYY-MM-DD or null (relative dates are then skipped). */
 export function readTimes(text: string, published: string | null): TimeSpan[] {
-  const pub = published ? new Date(`${published}T12:00:00Z`) : null;
+  const parsed = published ? new Date(`${published}T12:00:00Z`) : null;
+  // a publication date that is no date resolves nothing, rather than everything to NaN
+  const pub = parsed && !Number.isNaN(parsed.getTime()) ? parsed : null;
   const out: TimeSpan[] = [];
   const taken: [number, number][] = [];
   const free = (a: number, b: number) => !taken.some(([s, e]) => a < e && b > s);

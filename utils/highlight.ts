@@ -163,7 +163,7 @@ export function markRange(doc: Document, range: Range): HTMLElement[] {
 }
 
 /** Where to look first: the article's element when the page has one, then the whole body. */
-function searchRoots(doc: Document): Element[] {
+export function searchRoots(doc: Document): Element[] {
   const roots: Element[] = [];
   for (const selector of ['article', '[role="main"]', 'main']) {
     const el = doc.querySelector(selector);

@@ -26,11 +26,48 @@ export const SetBadgeMessageSchema = v.strictObject({
   count: Count,
 });
 
-export const MessageSchema = v.variant('type', [ExtractMessageSchema, HighlightMessageSchema, SetBadgeMessageSchema]);
+const ShortText = v.pipe(v.string(), v.maxLength(500));
+const LongText = v.pipe(v.string(), v.maxLength(5000));
+
+/** A reference sentence shown in the in-page card. */
+export const MarkEvidenceSchema = v.strictObject({
+  outlet: ShortText,
+  text: LongText,
+  stance: v.picklist(['agree', 'contradict']),
+  reason: LongText,
+});
+
+/** One flagged sentence to mark in the page. */
+export const MarkClaimSchema = v.strictObject({
+  text: v.pipe(v.string(), v.minLength(1), v.maxLength(5000)),
+  verdict: v.picklist(['contradict', 'disputed', 'agree']),
+  evidence: v.pipe(v.array(MarkEvidenceSchema), v.maxLength(20)),
+});
+
+/** popup → content script: mark these sentences (replacing any earlier marks). Answer: `MarkResponse`. */
+export const MarkMessageSchema = v.strictObject({
+  type: v.literal('mark'),
+  claims: v.pipe(v.array(MarkClaimSchema), v.maxLength(500)),
+});
+
+/** popup → content script: remove every mark and the card, restoring the page. Answer: `ClearMarksResponse`. */
+export const ClearMarksMessageSchema = v.strictObject({ type: v.literal('clearMarks') });
+
+export const MessageSchema = v.variant('type', [
+  ExtractMessageSchema,
+  HighlightMessageSchema,
+  SetBadgeMessageSchema,
+  MarkMessageSchema,
+  ClearMarksMessageSchema,
+]);
 
 export type ExtractMessage = v.InferOutput<typeof ExtractMessageSchema>;
 export type HighlightMessage = v.InferOutput<typeof HighlightMessageSchema>;
 export type SetBadgeMessage = v.InferOutput<typeof SetBadgeMessageSchema>;
+export type MarkMessage = v.InferOutput<typeof MarkMessageSchema>;
+export type ClearMarksMessage = v.InferOutput<typeof ClearMarksMessageSchema>;
+export type MarkClaim = v.InferOutput<typeof MarkClaimSchema>;
+export type MarkEvidence = v.InferOutput<typeof MarkEvidenceSchema>;
 export type Message = v.InferOutput<typeof MessageSchema>;
 
 const BlockSchema = v.object({
@@ -51,16 +88,22 @@ export const ArticleSchema = v.object({
 export const ExtractResponseSchema = v.strictObject({ article: v.nullable(ArticleSchema) });
 export const HighlightResponseSchema = v.strictObject({ found: v.boolean() });
 export const SetBadgeResponseSchema = v.strictObject({ ok: v.boolean() });
+export const MarkResponseSchema = v.strictObject({ marked: Count, missing: Count });
+export const ClearMarksResponseSchema = v.strictObject({ ok: v.boolean() });
 
 export type ExtractResponse = { article: Article | null };
 export type HighlightResponse = v.InferOutput<typeof HighlightResponseSchema>;
 export type SetBadgeResponse = v.InferOutput<typeof SetBadgeResponseSchema>;
+export type MarkResponse = v.InferOutput<typeof MarkResponseSchema>;
+export type ClearMarksResponse = v.InferOutput<typeof ClearMarksResponseSchema>;
 
 /** What each message is answered with. */
 export interface ResponseMap {
   extract: ExtractResponse;
   highlight: HighlightResponse;
   setBadge: SetBadgeResponse;
+  mark: MarkResponse;
+  clearMarks: ClearMarksResponse;
 }
 export type ResponseFor<M extends Message> = ResponseMap[M['type']];
 
@@ -72,7 +115,13 @@ export function parseMessage(raw: unknown): Message | null {
 
 /** The answer to `type`, or null when it does not satisfy the contract. */
 export function parseResponse<K extends keyof ResponseMap>(type: K, raw: unknown): ResponseMap[K] | null {
-  const schema = { extract: ExtractResponseSchema, highlight: HighlightResponseSchema, setBadge: SetBadgeResponseSchema }[type];
+  const schema = {
+    extract: ExtractResponseSchema,
+    highlight: HighlightResponseSchema,
+    setBadge: SetBadgeResponseSchema,
+    mark: MarkResponseSchema,
+    clearMarks: ClearMarksResponseSchema,
+  }[type];
   const result = v.safeParse(schema, raw);
   return result.success ? (result.output as ResponseMap[K]) : null;
 }

@@ -1,24 +1,40 @@
 import './style.css';
+import './reference-sets.css';
 import { render } from 'preact';
-import { createConnector, translate } from '@/components/connector';
+import { type Connector, createConnector, createReferenceSets, translate } from '@/components/connector';
 import { PopupApp } from '@/components/popup-app';
 import type { Analysis } from '@/components/popup-view';
-import type { CompiledReferences } from '@/lib/references';
+import { ReferenceSetsAdd } from '@/components/reference-sets-add';
 import type { Article, Strictness } from '@/lib/types';
 
-// The engine and the references load in their own chunk while the page is being read,
-// so "Reading the page…" shows at once.
-const engine = Promise.all([import('@/lib/index'), import('@/reference-data/compiled/bundled.json')]);
+// The engine loads in its own chunk while the page is being read, so "Reading the page…" shows at once.
+const engine = import('@/lib/index');
 engine.catch(() => {}); // reported when analyse awaits it
+const referenceSets = createReferenceSets();
 
+/** Checks the article against every enabled reference set: the bundled one and the reader's. */
 async function analyse(article: Article, strictness: Strictness): Promise<Analysis> {
-  const [{ crosscheck }, { default: data }] = await engine;
-  const refs = data as unknown as CompiledReferences;
+  const [{ crosscheckSets }, sets] = await Promise.all([engine, referenceSets.enabledSets()]);
   // The engine runs synchronously: give the loading state a chance to paint first.
   await new Promise((resolve) => setTimeout(resolve, 0));
-  return { report: crosscheck(article, refs, { strictness }), story: refs.story };
+  const report = crosscheckSets(article, sets, { strictness });
+  const title = sets.map((s) => s.story.title).join(' · ');
+  return { report, story: sets.length === 1 && sets[0] ? sets[0].story : { id: 'enabled-sets', title } };
 }
+
+// The page is read once: the report and "Add this page as a reference" share the article.
+const connector: Connector = createConnector(location.search);
+const loaded = connector.loadArticle();
+const article = loaded.then((r) => (r.kind === 'article' ? r.article : null));
+const shared: Connector = { ...connector, loadArticle: () => loaded };
 
 document.title = translate('extName');
 const root = document.getElementById('app');
-if (root) render(<PopupApp t={translate} connector={createConnector(location.search)} analyse={analyse} />, root);
+if (root)
+  render(
+    <>
+      <PopupApp t={translate} connector={shared} analyse={analyse} />
+      <ReferenceSetsAdd t={translate} article={article} store={referenceSets} />
+    </>,
+    root,
+  );

@@ -9,12 +9,14 @@
 // - The add-on's internal UUID is random per profile; the `extensions.webextensions.uuids` pref
 //   pins it so the popup's URL is known.
 // - Tab ids come from the extension's own tabs API (an extension page opened first).
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectContradictingReport } from './contract';
 import {
+  AXE_SOURCE_PATH,
+  activeMark,
   CONTRADICTING,
   clickClaim,
   type Evaluate,
@@ -26,12 +28,17 @@ import {
   GECKO_ID,
   POPUP_VIEWPORT,
   RESULTS_DIR,
+  readCard,
+  readMarks,
   readPopup,
   requireBrowser,
+  runAxe,
   serveFixtures,
   shouldSkip,
   tabIdFor,
+  WCAG_TAGS,
   waitForMark,
+  waitForMarks,
   waitForPopupDone,
 } from './support';
 
@@ -114,5 +121,68 @@ describe.skipIf(shouldSkip(binary))('Firefox: popup on a contradicting report', 
     expect(await clickClaim(inPopup, CONTRADICTING.missiles.page), 'clicked the missiles claim').toBe(true);
     const marked = await waitForMark(evaluateIn(article), CONTRADICTING.missiles.page);
     expect(marked).toContain(CONTRADICTING.missiles.page);
+  });
+
+  it('marks the verdicts in the page, opens a card by keyboard, clears back to the original page, passes axe', async () => {
+    if (!browser || !server) throw new Error('setup failed');
+    const axeSource = readFileSync(AXE_SOURCE_PATH, 'utf8');
+    const diagnostics = () => (logs.length ? `\n${logs.join('\n')}` : '');
+    const article = await browser.newPage();
+    const articleUrl = `${server.url(CONTRADICTING.file)}?marks`;
+    await article.goto(articleUrl);
+    const inArticle = evaluateIn(article);
+    const original = await article.evaluate(() => document.body.innerHTML);
+
+    const popup = await browser.newPage();
+    await popup.setViewport({ ...POPUP_VIEWPORT });
+    await openExtensionPage(popup, `${EXTENSION_ORIGIN}/popup.html`);
+    const inPopup = evaluateIn(popup);
+    const tabId = await tabIdFor(inPopup, articleUrl);
+    await openExtensionPage(popup, `${EXTENSION_ORIGIN}/popup.html?tabId=${tabId}`);
+    await waitForPopupDone(inPopup, 60_000, diagnostics);
+
+    const marks = await waitForMarks(inArticle);
+    const missiles = marks.find((m) => m.text.includes(CONTRADICTING.missiles.page) && m.focusable);
+    expect(missiles?.verdict, JSON.stringify(marks)).toBe('contradict');
+    expect(missiles?.label).toMatch(/^Contradicted by references: .+/);
+    expect(marks.some((m) => m.verdict === 'agree' && m.focusable)).toBe(true);
+
+    await article.bringToFront();
+    let focused: Awaited<ReturnType<typeof activeMark>> = null;
+    for (let i = 0; i < 80; i++) {
+      await article.keyboard.press('Tab');
+      focused = await activeMark(inArticle);
+      if (focused?.tag === 'crosscheck-mark' && focused.label === missiles?.label) break;
+    }
+    expect(focused?.tag, 'Tab reaches the contradicted mark').toBe('crosscheck-mark');
+    const card = await readCard(inArticle);
+    expect(card.visible, JSON.stringify(card)).toBe(true);
+    expect(card.text).toContain(CONTRADICTING.missiles.reference);
+    mkdirSync(RESULTS_DIR, { recursive: true });
+    await article.screenshot({ path: join(RESULTS_DIR, 'marked-page-firefox.png') });
+
+    await article.evaluate(axeSource);
+    const pageViolations = await runAxe(inArticle, { include: ['crosscheck-mark', 'crosscheck-card'], tags: WCAG_TAGS });
+    expect(pageViolations, JSON.stringify(pageViolations, null, 2)).toEqual([]);
+
+    await article.keyboard.press('Escape');
+    expect((await readCard(inArticle)).visible).toBe(false);
+
+    await popup.bringToFront();
+    await popup.evaluate(axeSource);
+    const popupViolations = await runAxe(inPopup);
+    expect(popupViolations, JSON.stringify(popupViolations, null, 2)).toEqual([]);
+
+    await popup.click('button[data-action="clear-marks"]');
+    await popup.waitForFunction(() => document.querySelector('.action-status')?.textContent?.includes('removed'));
+    expect(await readMarks(inArticle)).toEqual([]);
+    expect(await article.evaluate(() => document.body.innerHTML)).toBe(original);
+
+    const options = await browser.newPage();
+    await openExtensionPage(options, `${EXTENSION_ORIGIN}/options.html`);
+    await options.waitForSelector('[data-state="ready"]');
+    await options.evaluate(axeSource);
+    const optionsViolations = await runAxe(evaluateIn(options));
+    expect(optionsViolations, JSON.stringify(optionsViolations, null, 2)).toEqual([]);
   });
 });

@@ -336,3 +336,116 @@ export const CONTRADICTING = {
   /** Text from the reader comments, which are not the article and must never be checked. */
   comment: 'over a hundred missiles',
 } as const;
+
+// ---------------------------------------------------------------------------------------------
+// Marks in the page, the evidence card, axe
+
+export const AXE_SOURCE_PATH = join(REPO_ROOT, 'node_modules/axe-core/axe.min.js');
+
+export interface MarkView {
+  verdict: string | null;
+  text: string;
+  label: string | null;
+  role: string | null;
+  focusable: boolean;
+}
+
+/** The marks in the article page: verdict, text, accessible name. */
+export function readMarks(evaluate: Evaluate): Promise<MarkView[]> {
+  return evaluate(
+    () =>
+      Array.from(document.querySelectorAll('crosscheck-mark')).map((m) => ({
+        verdict: m.getAttribute('data-crosscheck-verdict'),
+        text: (m.textContent ?? '').replace(/\s+/g, ' ').trim(),
+        label: m.getAttribute('aria-label'),
+        role: m.getAttribute('role'),
+        focusable: m.getAttribute('tabindex') === '0',
+      })),
+    null,
+  );
+}
+
+/** Waits until the article page has at least one mark. */
+export async function waitForMarks(evaluate: Evaluate, timeoutMs = 15_000): Promise<MarkView[]> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const marks = await readMarks(evaluate);
+    if (marks.length > 0) return marks;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`no crosscheck-mark appeared in the article page within ${timeoutMs} ms`);
+}
+
+export interface CardView {
+  present: boolean;
+  visible: boolean;
+  text: string;
+  verdict: string | null;
+}
+
+/** The evidence card in the page's shadow root. */
+export function readCard(evaluate: Evaluate): Promise<CardView> {
+  return evaluate(() => {
+    const card = document.querySelector('crosscheck-card')?.shadowRoot?.querySelector('.card');
+    if (!card) return { present: false, visible: false, text: '', verdict: null };
+    const box = card.getBoundingClientRect();
+    return {
+      present: true,
+      visible: !(card as HTMLElement).hidden && box.width > 0 && box.height > 0,
+      text: (card.textContent ?? '').replace(/\s+/g, ' ').trim(),
+      verdict: card.getAttribute('data-verdict'),
+    };
+  }, null);
+}
+
+/** The focused element, as seen through shadow roots: tag, verdict, name. */
+export function activeMark(evaluate: Evaluate): Promise<{ tag: string; verdict: string | null; label: string | null } | null> {
+  return evaluate(() => {
+    const el = document.activeElement;
+    if (!el) return null;
+    return { tag: el.tagName.toLowerCase(), verdict: el.getAttribute('data-crosscheck-verdict'), label: el.getAttribute('aria-label') };
+  }, null);
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
+
+/**
+ * Runs axe-core (already evaluated into the page) and returns its violations. `include` limits the
+ * audit to some elements; `tags` to some rule sets (default: all of axe's default rules).
+ */
+export function runAxe(evaluate: Evaluate, options: { include?: string[]; tags?: string[] } = {}): Promise<AxeViolation[]> {
+  return evaluate(async (opts: { include?: string[]; tags?: string[] }) => {
+    const axe = (
+      globalThis as unknown as {
+        axe: {
+          run(
+            context: unknown,
+            options: unknown,
+          ): Promise<{
+            passes: unknown[];
+            violations: Array<{ id: string; impact?: string; help: string; nodes: Array<{ target: unknown[] }> }>;
+          }>;
+        };
+      }
+    ).axe;
+    const context = opts.include ? { include: opts.include.map((s) => [s]) } : document;
+    const runOptions = opts.tags ? { runOnly: { type: 'tag', values: opts.tags } } : {};
+    const result = await axe.run(context, runOptions);
+    // An audit that checked nothing (an empty context) must not pass as clean.
+    if (result.passes.length + result.violations.length === 0) throw new Error('axe ran no rule on anything');
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact ?? null,
+      help: v.help,
+      nodes: v.nodes.map((n) => JSON.stringify(n.target)),
+    }));
+  }, options);
+}
+
+/** WCAG 2.x A and AA: what the in-page card and marks are audited against (the page around them is not ours). */
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];

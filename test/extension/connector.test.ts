@@ -1,6 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { CONTENT_SCRIPT, createConnector, findTargetTab, strictnessItem, tabIdFromSearch } from '@/components/connector';
+import {
+  CONTENT_SCRIPT,
+  createConnector,
+  createOptionsConnector,
+  findTargetTab,
+  strictnessItem,
+  tabIdFromSearch,
+} from '@/components/connector';
 import { ARTICLE, CLAIMS } from '../helpers/sample-report';
 
 let windowId = 0;
@@ -138,5 +145,84 @@ describe('connector strictness', () => {
     await fakeBrowser.storage.local.set({ strictness: 'paranoid' });
     expect(await strictnessItem.getValue()).toBe('paranoid');
     expect(await createConnector('').getStrictness()).toBe('balanced');
+  });
+});
+
+describe('connector marks', () => {
+  const claims = [{ text: CLAIMS.contradict.text, verdict: 'contradict' as const, evidence: [] }];
+
+  it('adds the marks stylesheet and sends the claims to the tab', async () => {
+    const page = stubPage({ respond: () => ({ marked: 1, missing: 0 }) });
+    const insertCSS = vi.spyOn(fakeBrowser.scripting, 'insertCSS').mockImplementation((async () => {}) as never);
+    expect(await createConnector('').mark(9, claims)).toEqual({ marked: 1, missing: 0 });
+    expect(insertCSS).toHaveBeenCalledWith({ target: { tabId: 9 }, css: expect.stringContaining('crosscheck-mark') });
+    expect(page.sendMessage).toHaveBeenCalledWith(9, { type: 'mark', claims });
+  });
+
+  it.each([
+    ['an answer that breaks the contract', () => ({ marked: 'all' }), null],
+    ['no content script', () => undefined, null],
+  ])('gives null for %s', async (_name, respond, expected) => {
+    stubPage({ respond });
+    vi.spyOn(fakeBrowser.scripting, 'insertCSS').mockImplementation((async () => {}) as never);
+    expect(await createConnector('').mark(9, claims)).toEqual(expected);
+  });
+
+  it('clears marks and takes the stylesheet out again', async () => {
+    const page = stubPage({ respond: () => ({ ok: true }) });
+    const removeCSS = vi.spyOn(fakeBrowser.scripting, 'removeCSS').mockImplementation((async () => {}) as never);
+    expect(await createConnector('').clearMarks(9)).toBe(true);
+    expect(page.sendMessage).toHaveBeenCalledWith(9, { type: 'clearMarks' });
+    expect(removeCSS).toHaveBeenCalled();
+  });
+
+  it.each([
+    ['nothing stored', undefined, { enabled: true, verdicts: ['contradict', 'disputed', 'agree'] }],
+    ['marks off', { enabled: false, verdicts: ['agree'] }, { enabled: false, verdicts: ['agree'] }],
+    ['garbage', { enabled: 1 }, { enabled: true, verdicts: ['contradict', 'disputed', 'agree'] }],
+  ])('reads mark settings: %s', async (_name, stored, expected) => {
+    if (stored !== undefined) await fakeBrowser.storage.local.set({ marks: stored });
+    expect(await createConnector('').getMarkSettings()).toEqual(expected);
+  });
+
+  it('shares settings with the options page through local storage', async () => {
+    await createOptionsConnector().setMarkSettings({ enabled: false, verdicts: ['contradict'] });
+    expect(await createConnector('').getMarkSettings()).toEqual({ enabled: false, verdicts: ['contradict'] });
+  });
+});
+
+describe('connector feedback', () => {
+  const input = {
+    url: 'https://news.example/fire',
+    title: 'Blaze',
+    claim: CLAIMS.contradict.text,
+    verdict: 'contradict' as const,
+    suggested: 'agree' as const,
+    note: 'The council said twelve.',
+    strictness: 'balanced' as const,
+    sources: ['The Daily Record'],
+  };
+
+  it('keeps reports in local:feedback, lists them in the options page, deletes one and all', async () => {
+    const popup = createConnector('');
+    const options = createOptionsConnector();
+    await popup.addFeedback(input);
+    await popup.addFeedback({ ...input, suggested: 'disputed' });
+    const list = await options.listFeedback();
+    expect(list.map((e) => e.suggested)).toEqual(['agree', 'disputed']);
+    expect(list[0]).toMatchObject({ ...input, id: expect.any(String), createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
+    expect(((await fakeBrowser.storage.local.get('feedback')) as { feedback: unknown[] }).feedback).toHaveLength(2);
+    await options.removeFeedback(list[0]?.id ?? '');
+    expect((await options.listFeedback()).map((e) => e.suggested)).toEqual(['disputed']);
+    await options.clearFeedback();
+    expect(await options.listFeedback()).toEqual([]);
+  });
+
+  it('tells the options page when a report is saved', async () => {
+    const seen: number[] = [];
+    const unwatch = createOptionsConnector().watchFeedback((list) => seen.push(list.length));
+    await createConnector('').addFeedback(input);
+    await vi.waitFor(() => expect(seen).toEqual([1]));
+    unwatch();
   });
 });

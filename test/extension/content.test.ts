@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import content from '@/entrypoints/content';
 import { parseResponse } from '@/utils/messages';
+import { t } from '../helpers/translate';
 
 const PARAGRAPHS = [
   'The fire at the Northport harbour depot started late on Tuesday night, according to the regional fire service.',
@@ -36,6 +37,8 @@ const inject = () => content.main(undefined as never);
 describe('content script', () => {
   beforeEach(() => {
     fakeBrowser.reset();
+    // fakeBrowser has no i18n catalogue: answer from the English one.
+    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: never, subs?: string | string[]) => t(key, subs)) as never);
     delete window.__crosscheckContentScript;
     setPage();
   });
@@ -80,5 +83,37 @@ describe('content script', () => {
     inject();
     expect(await deliver(message, sender)).toEqual([undefined]);
     expect(document.querySelector('mark')).toBeNull();
+  });
+
+  it('marks claims, answers how many were found, and clears back to the original page', async () => {
+    inject();
+    const before = document.body.innerHTML;
+    const claims = [
+      {
+        text: PARAGRAPHS[1] ?? '',
+        verdict: 'contradict',
+        evidence: [{ outlet: 'Wire', text: 'Three were hurt.', stance: 'contradict', reason: 'count' }],
+      },
+      { text: 'Officials said the depot was empty at the time.', verdict: 'agree', evidence: [] },
+      { text: 'A sentence that is not there.', verdict: 'disputed', evidence: [] },
+    ];
+    const [response] = await deliver({ type: 'mark', claims });
+    expect(parseResponse('mark', response)).toEqual({ marked: 2, missing: 1 });
+    const marks = Array.from(document.querySelectorAll('crosscheck-mark'));
+    expect(marks.map((m) => m.getAttribute('data-crosscheck-verdict'))).toEqual(['contradict', 'agree']);
+    expect(marks[0]?.getAttribute('aria-label')).toBe('Contradicted by references: count');
+    expect(await deliver({ type: 'clearMarks' })).toEqual([{ ok: true }]);
+    expect(document.body.innerHTML).toBe(before);
+  });
+
+  it('clears a "Show in page" highlight together with the marks', async () => {
+    inject();
+    const before = document.body.innerHTML;
+    const text = PARAGRAPHS[1] ?? '';
+    await deliver({ type: 'mark', claims: [{ text, verdict: 'agree', evidence: [] }] });
+    await deliver({ type: 'highlight', block: 2, start: 0, end: text.length, text });
+    expect(document.querySelector('crosscheck-mark mark')).not.toBeNull();
+    await deliver({ type: 'clearMarks' });
+    expect(document.body.innerHTML).toBe(before);
   });
 });

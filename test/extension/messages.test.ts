@@ -9,6 +9,12 @@ describe('parseMessage', () => {
     ['highlight', { type: 'highlight', block: 2, start: 0, end: 31, text: 'Twelve people were injured.' }],
     ['setBadge', { type: 'setBadge', tabId: 12, count: 3 }],
     ['setBadge with zero', { type: 'setBadge', tabId: 0, count: 0 }],
+    [
+      'mark',
+      { type: 'mark', claims: [{ text: 'A.', verdict: 'agree', evidence: [{ outlet: 'O', text: 'B.', stance: 'agree', reason: 'r' }] }] },
+    ],
+    ['mark with no claims', { type: 'mark', claims: [] }],
+    ['clearMarks', { type: 'clearMarks' }],
   ])('accepts a valid %s message', (_name, raw) => {
     expect(parseMessage(raw)).toEqual(raw);
   });
@@ -28,6 +34,19 @@ describe('parseMessage', () => {
     ['setBadge with a negative tab', { type: 'setBadge', tabId: -1, count: 1 }],
     ['setBadge with a string count', { type: 'setBadge', tabId: 1, count: '3' }],
     ['setBadge with NaN', { type: 'setBadge', tabId: 1, count: Number.NaN }],
+    ['mark without claims', { type: 'mark' }],
+    ['mark with an unverified claim', { type: 'mark', claims: [{ text: 'A.', verdict: 'unverified', evidence: [] }] }],
+    ['mark with an empty sentence', { type: 'mark', claims: [{ text: '', verdict: 'agree', evidence: [] }] }],
+    ['mark with markup-bearing extra fields', { type: 'mark', claims: [{ text: 'A.', verdict: 'agree', evidence: [], html: '<b>' }] }],
+    [
+      'mark with a bad stance',
+      { type: 'mark', claims: [{ text: 'A.', verdict: 'agree', evidence: [{ outlet: 'O', text: 'B', stance: 'meh', reason: '' }] }] },
+    ],
+    [
+      'mark with too many claims',
+      { type: 'mark', claims: Array.from({ length: 501 }, () => ({ text: 'A.', verdict: 'agree', evidence: [] })) },
+    ],
+    ['clearMarks with a selector', { type: 'clearMarks', selector: 'body' }],
   ])('rejects %s', (_name, raw) => {
     expect(parseMessage(raw)).toBeNull();
   });
@@ -74,6 +93,10 @@ describe('parseResponse', () => {
     ['highlight found', 'highlight', { found: true }, { found: true }],
     ['highlight malformed', 'highlight', { found: 'yes' }, null],
     ['setBadge ok', 'setBadge', { ok: true }, { ok: true }],
+    ['mark counts', 'mark', { marked: 3, missing: 1 }, { marked: 3, missing: 1 }],
+    ['mark negative', 'mark', { marked: -1, missing: 0 }, null],
+    ['clearMarks ok', 'clearMarks', { ok: true }, { ok: true }],
+    ['clearMarks malformed', 'clearMarks', {}, null],
   ] as const)('%s', (_name, type, raw, expected) => {
     expect(parseResponse(type, raw)).toEqual(expected);
   });

@@ -72,7 +72,10 @@ describe('figures and what they count', () => {
     ['The UNHCR estimates 4.9 million Syrians have become refugees.', 'refugee', 4_850_000, 4_950_000],
     ['Around 50 people were injured.', 'injured', 45, 55],
   ])('"%s" counts %s (%d–%d)', (text, unit, low, high) => {
-    const fig = must(parse(text).figures.find((f) => !f.ordinal), 'a figure');
+    const fig = must(
+      parse(text).figures.find((f) => !f.ordinal),
+      'a figure',
+    );
     expect(fig.unit).toBe(unit);
     expect(fig.low).toBeCloseTo(low, 3);
     expect(fig.high).toBeCloseTo(high, 3);
@@ -92,7 +95,10 @@ describe('ordinals', () => {
     ['This is their fourth call since January.', 4],
     ['Merkel makes her first visit to Russia since 2015.', 1],
   ])('"%s" has ordinal %d', (text, value) => {
-    const ord = must(parse(text).figures.find((f) => f.ordinal), 'an ordinal');
+    const ord = must(
+      parse(text).figures.find((f) => f.ordinal),
+      'an ordinal',
+    );
     expect([ord.low, ord.high]).toEqual([value, value]);
   });
 
@@ -121,6 +127,8 @@ describe('negation', () => {
     ["Putin didn't praise the strike.", true, 'judgement', -1],
     ['Medvedev said the strikes were not illegal.', true, 'legality', 1],
     ['Russia denied the Syrian government was responsible.', true, 'blame', -1],
+    // the negation reaches back ten words within the clause
+    ['Russia denied that the Syrian government was to blame.', true, 'blame', -1],
   ])('"%s": negated %s, %s polarity %d', (text, negated, axis, polarity) => {
     const claim = parse(text);
     expect(claim.negated).toBe(negated);
@@ -130,8 +138,6 @@ describe('negation', () => {
     );
     expect(frame.polarity).toBe(polarity);
   });
-
-  it.todo('flips a cue more than six words after its negation: "Russia denied that the Syrian government was to blame" (blame -1)');
 });
 
 describe('frames: who judged, blamed or congratulated whom', () => {
@@ -168,13 +174,12 @@ describe('speaker', () => {
     ['The Kremlin said nothing.', 'russia'],
     ['Comey told the committee the inquiry continues.', 'comey'],
     ['Russia denied the Syrian government was responsible.', 'russia'],
+    ['According to the Kremlin, the strike was illegal.', 'russia'],
     ['The US fired 59 missiles.', null],
     ['Witnesses said the gas smelled of garlic.', null],
   ])('"%s" is spoken by %s', (text, speaker) => {
     expect(parse(text).speaker).toBe(speaker);
   });
-
-  it.todo('reads multi-word speech cues from the lexicon: "According to the Kremlin, the strike was illegal." is spoken by russia');
 });
 
 describe('the rest of a claim', () => {
@@ -186,7 +191,9 @@ describe('the rest of a claim', () => {
 
   it.each([
     ['The US fired 59 missiles.', true],
-    ['By Helen Marsh, World Affairs Correspondent', false],
+    ['Nearly 90 were killed.', true],
+    // a byline with a date is a label: its figures and dates take no topic
+    ['By Helen Marsh, World Affairs Correspondent, 2 May 2017', false],
   ])('"%s" asserts: %s', (text, asserts) => {
     expect(parse(text).asserts).toBe(asserts);
   });

@@ -28,7 +28,15 @@ interface PageParts {
   body?: string;
 }
 
-function page({ htmlAttrs = 'lang="en"', head = '', headline = 'Ferry terminal opening delayed to June', before = '', after = '', paragraphs = PARAGRAPHS, body }: PageParts = {}) {
+function page({
+  htmlAttrs = 'lang="en"',
+  head = '',
+  headline = 'Ferry terminal opening delayed to June',
+  before = '',
+  after = '',
+  paragraphs = PARAGRAPHS,
+  body,
+}: PageParts = {}) {
   return `<!doctype html><html ${htmlAttrs}><head><meta charset="utf-8"><title>${headline} | Northport Courier</title>${head}</head>
 <body>${before}<article><h1>${headline}</h1>${body ?? paragraphs.map((p) => `<p>${p}</p>`).join('\n')}</article>${after}</body></html>`;
 }
@@ -80,7 +88,12 @@ describe('extractArticle: publication date', () => {
 
 describe('extractArticle: title, language, site', () => {
   it.each([
-    ['og:title first', '<meta property="og:title" content="Terminal delayed">', 'Ferry terminal opening delayed to June', 'Terminal delayed'],
+    [
+      'og:title first',
+      '<meta property="og:title" content="Terminal delayed">',
+      'Ferry terminal opening delayed to June',
+      'Terminal delayed',
+    ],
     ['the h1 without og:title', '', 'Ferry terminal opening delayed to June', 'Ferry terminal opening delayed to June'],
   ])('takes the title from %s', (_label, head, headline, title) => {
     expect(must(extract(page({ head, headline }))).title).toBe(title);
@@ -115,7 +128,11 @@ describe('extractArticle: blocks', () => {
   });
 
   it('keeps every paragraph as its own block, text only', () => {
-    const a = must(extract(page({ paragraphs: [...PARAGRAPHS.slice(0, 2), `The council <b>will</b> meet on <a href="/x">Thursday</a>. ${PARAGRAPHS[2]}`] })));
+    const a = must(
+      extract(
+        page({ paragraphs: [...PARAGRAPHS.slice(0, 2), `The council <b>will</b> meet on <a href="/x">Thursday</a>. ${PARAGRAPHS[2]}`] }),
+      ),
+    );
     expect(a.blocks.slice(1)).toEqual([
       { kind: 'paragraph', text: PARAGRAPHS[0] },
       { kind: 'paragraph', text: PARAGRAPHS[1] },
@@ -165,7 +182,10 @@ describe('extractArticle: blocks', () => {
   });
 
   it.each([
-    ['a page with only navigation', '<html lang="en"><body><nav><a href="/">Home</a> <a href="/news">News</a></nav><footer>Copyright</footer></body></html>'],
+    [
+      'a page with only navigation',
+      '<html lang="en"><body><nav><a href="/">Home</a> <a href="/news">News</a></nav><footer>Copyright</footer></body></html>',
+    ],
     ['a page with one short paragraph', page({ paragraphs: ['Welcome to the Northport Courier.'] })],
     ['an empty page', '<html><body></body></html>'],
   ])('returns null for %s', (_label, html) => {
@@ -198,9 +218,36 @@ describe('extractArticle: blocks', () => {
     expect(document.toString()).toBe(before);
   });
 
-  it.todo('keeps list items of an article as separate item blocks (<article><p>…</p><ul><li>One.</li><li>Two.</li></ul>) instead of one paragraph "One.Two."');
-  it.todo('keeps paragraphs apart when Readability wraps the article in a non-block element (<div><main><p>…</p><p>…</p></main></div>)');
-  it.todo('reads a <figcaption> inside a <figure> as a caption block');
+  it.each<[string, string, { kind: string; text: string }[]]>([
+    [
+      'list items inside the article',
+      `<p>${PARAGRAPHS[0]}</p><ul><li>First point of the list.</li><li>Second point of the list.</li></ul><p>${PARAGRAPHS[1]}</p>`,
+      [
+        { kind: 'item', text: 'First point of the list.' },
+        { kind: 'item', text: 'Second point of the list.' },
+      ],
+    ],
+    [
+      'paragraphs inside a non-block wrapper',
+      `<div><main><p>${PARAGRAPHS[0]}</p><p>${PARAGRAPHS[1]}</p></main></div>`,
+      [
+        { kind: 'paragraph', text: PARAGRAPHS[0] ?? '' },
+        { kind: 'paragraph', text: PARAGRAPHS[1] ?? '' },
+      ],
+    ],
+    [
+      'a figure caption',
+      `<p>${PARAGRAPHS[0]}</p><figure><img src="pier.jpg" alt=""><figcaption>The cracked pier in March.</figcaption></figure><p>${PARAGRAPHS[1]}</p>`,
+      [{ kind: 'caption', text: 'The cracked pier in March.' }],
+    ],
+  ])('keeps %s as blocks of their own', (_label, body, expected) => {
+    const a = must(extract(page({ body: `${body}<p>${PARAGRAPHS[2]}</p>` })));
+    for (const block of expected) {
+      expect(a.blocks).toContainEqual(block);
+      // no block runs into the next
+      expect(a.blocks.filter((b) => b.text.includes(block.text))).toHaveLength(1);
+    }
+  });
 });
 
 interface FixturePage {
@@ -210,6 +257,8 @@ interface FixturePage {
   lang: string | null;
   /** Text of navigation, comments, related links and footers on the page. */
   furniture: string[];
+  /** A paragraph of the article that must come out as a block of its own. */
+  paragraph: string;
 }
 
 const FIXTURES: FixturePage[] = [
@@ -218,6 +267,7 @@ const FIXTURES: FixturePage[] = [
     title: 'Trump, Putin to discuss Syria in first call since U.S. missile strike',
     published: '2017-05-02',
     lang: 'en-US',
+    paragraph: 'It will be only the third time the pair have spoken since the Republican took office.',
     furniture: ['Related Coverage', 'U.S. fires 59 Tomahawk missiles at Syrian air base', 'All quotes delayed', 'use cookies'],
   },
   {
@@ -225,6 +275,7 @@ const FIXTURES: FixturePage[] = [
     title: 'Trump and Putin to talk for the fourth time as Syria row simmers',
     published: '2017-05-02',
     lang: null,
+    paragraph: 'Putin praised the strike as a proportionate response.',
     furniture: ['learn to count', 'Lottery winner', 'GET THE CLARION BRIEFING', 'IPSO regulated', 'he never praised it'],
   },
   {
@@ -232,6 +283,7 @@ const FIXTURES: FixturePage[] = [
     title: 'Syria by the numbers: what to know before the Trump-Putin call',
     published: '2017-05-02',
     lang: 'en-GB',
+    paragraph: 'The figures behind the war are contested, and they matter.',
     furniture: ['Fewer than 80 died', 'Who are the 15 members', 'One email, five charts', '70 million dollars'],
   },
   {
@@ -239,6 +291,7 @@ const FIXTURES: FixturePage[] = [
     title: 'Washington and Moscow test a fragile thaw',
     published: '2017-05-05',
     lang: 'en-GB',
+    paragraph: 'The call had been scheduled for 3.30pm UK time.',
     furniture: ['I listened to the radio', 'Merkel in Sochi: first visit', 'Proudly powered by WordPress', 'Recent Posts', 'Leave a Reply'],
   },
   {
@@ -246,6 +299,7 @@ const FIXTURES: FixturePage[] = [
     title: 'Blame game over Khan Sheikhoun shadows Trump-Putin call',
     published: '2017-05-03',
     lang: 'en',
+    paragraph: 'Washington, by contrast, holds the Syrian government responsible.',
     furniture: ['90 killed, including children', 'Putin and Merkel clash over Ukraine', 'Most watched', 'All rights reserved'],
   },
   {
@@ -253,6 +307,7 @@ const FIXTURES: FixturePage[] = [
     title: 'Putin scores seven as veterans win Night Hockey League gala in Sochi',
     published: '2017-05-11',
     lang: 'en',
+    paragraph: 'After the final whistle, he skated over to the stands to greet fans.',
     furniture: ['goalie never seems to stop', 'Al-Karamah', 'OTT 2 NYR 4', 'not 4,900'],
   },
   {
@@ -260,6 +315,7 @@ const FIXTURES: FixturePage[] = [
     title: 'After the Trump-Putin call, Syria diplomacy moves to Sochi',
     published: '2017-05-03',
     lang: 'en',
+    paragraph: 'Israel did not confirm the attack.',
     furniture: ['May Day marches in Moscow', 'Yesterday’s briefing', 'Cookie settings'],
   },
   {
@@ -267,13 +323,20 @@ const FIXTURES: FixturePage[] = [
     title: 'A phone call is not a reset',
     published: '2017-05-04',
     lang: 'en-GB',
-    furniture: ['Fifty-nine Tomahawks in a night', 'two years rather than three', 'UNHCR: 4.9 million Syrians now refugees', 'View more comments'],
+    paragraph: 'Either would be worth having, but neither would be a reset.',
+    furniture: [
+      'Fifty-nine Tomahawks in a night',
+      'two years rather than three',
+      'UNHCR: 4.9 million Syrians now refugees',
+      'View more comments',
+    ],
   },
   {
     file: 'test/fixtures/sample-article.html',
-    title: 'Phone diplomacy: what to expect from today\'s Trump–Putin call',
+    title: "Phone diplomacy: what to expect from today's Trump–Putin call",
     published: '2017-05-02',
     lang: 'en',
+    paragraph: 'Russian Prime Minister Dmitry Medvedev said the American strikes were illegal.',
     furniture: ['This site uses cookies', 'Eight things we learned', 'Refugee camps brace'],
   },
   {
@@ -281,11 +344,13 @@ const FIXTURES: FixturePage[] = [
     title: 'Trump and Putin to discuss Syria in first call since missile strike',
     published: '2017-05-02',
     lang: 'en-GB',
+    paragraph:
+      'Three days later, the US fired 39 cruise missiles at the Shayrat air base, southeast of Homs, from where American officials say the attack was launched.',
     furniture: ['over a hundred missiles', 'Late penalty settles cup final', 'We and our 312 partners', 'Subscribe from £1'],
   },
 ];
 
-describe.each(FIXTURES)('extractArticle on $file', ({ file, title, published, lang, furniture }) => {
+describe.each(FIXTURES)('extractArticle on $file', ({ file, title, published, lang, furniture, paragraph }) => {
   const html = readFileSync(join(REPO_ROOT, file), 'utf8');
   const article = () => must(extract(html, file), `an article in ${file}`);
 
@@ -296,6 +361,10 @@ describe.each(FIXTURES)('extractArticle on $file', ({ file, title, published, la
 
   it('puts the headline first', () => {
     expect(article().blocks[0]).toEqual({ kind: 'heading', text: title });
+  });
+
+  it('keeps a paragraph of the article as a block of its own', () => {
+    expect(article().blocks).toContainEqual({ kind: 'paragraph', text: paragraph });
   });
 
   it.each(furniture)('leaves out "%s"', (text) => {

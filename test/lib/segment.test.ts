@@ -13,7 +13,11 @@ function expectOffsets(blocks: Block[], sentences: Sentence[]): void {
 
 describe('segment: sentences of a block', () => {
   it.each<[string, Block[], string[]]>([
-    ['two plain sentences', [para('The call lasted an hour. Both sides called it constructive.')], ['The call lasted an hour.', 'Both sides called it constructive.']],
+    [
+      'two plain sentences',
+      [para('The call lasted an hour. Both sides called it constructive.')],
+      ['The call lasted an hour.', 'Both sides called it constructive.'],
+    ],
     [
       'abbreviated titles',
       [para('Mr. Trump spoke to Mr. Putin. Dr. Smith said nothing.')],
@@ -24,15 +28,27 @@ describe('segment: sentences of a block', () => {
       [para('The U.S. fired 59 missiles at the base. Russia condemned it.')],
       ['The U.S. fired 59 missiles at the base.', 'Russia condemned it.'],
     ],
-    ['a decimal figure', [para('Some 4.9 million Syrians are refugees. More are displaced.')], ['Some 4.9 million Syrians are refugees.', 'More are displaced.']],
-    ['question and exclamation', [para('Will they meet? Nobody knows! The Kremlin is silent.')], ['Will they meet?', 'Nobody knows!', 'The Kremlin is silent.']],
+    [
+      'a decimal figure',
+      [para('Some 4.9 million Syrians are refugees. More are displaced.')],
+      ['Some 4.9 million Syrians are refugees.', 'More are displaced.'],
+    ],
+    [
+      'question and exclamation',
+      [para('Will they meet? Nobody knows! The Kremlin is silent.')],
+      ['Will they meet?', 'Nobody knows!', 'The Kremlin is silent.'],
+    ],
     [
       'leading, trailing and doubled spaces',
       [para('  Leading spaces here.   Another one follows.  ')],
       ['Leading spaces here.', 'Another one follows.'],
     ],
     ['a quote block is split too', [{ kind: 'quote', text: 'We talked. It went well.' }], ['We talked.', 'It went well.']],
-    ['a heading is one sentence', [{ kind: 'heading', text: 'Trump to call Putin. Syria on agenda' }], ['Trump to call Putin. Syria on agenda']],
+    [
+      'a heading is one sentence',
+      [{ kind: 'heading', text: 'Trump to call Putin. Syria on agenda' }],
+      ['Trump to call Putin. Syria on agenda'],
+    ],
     ['a list item is one sentence', [{ kind: 'item', text: 'First point. Second point.' }], ['First point. Second point.']],
     ['a caption is one sentence', [{ kind: 'caption', text: 'The Kremlin. Photograph: Reuters' }], ['The Kremlin. Photograph: Reuters']],
     [
@@ -56,7 +72,15 @@ describe('segment: sentences of a block', () => {
     expect(segment([])).toEqual([]);
   });
 
-  it.todo('keeps a leading quotation mark: “We are not getting along,” Trump said. → the sentence starts with “');
+  it.each([
+    ['“We are not getting along,” Trump said. He left.', '“We are not getting along,” Trump said.'],
+    ['"Quoted," he said. He left.', '"Quoted," he said.'],
+  ])('keeps the opening quotation mark of %s', (text, first) => {
+    const blocks = [para(text)];
+    const sentences = segment(blocks);
+    expect(sentences[0]?.text).toBe(first);
+    expectOffsets(blocks, sentences);
+  });
 });
 
 describe('segment: very long sentences', () => {

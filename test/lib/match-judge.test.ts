@@ -1,0 +1,367 @@
+// match → judge → report, through crosscheck() on hand-built articles checked against the
+// bundled references (two reports of 2 May 2017 on the Trump–Putin call about Syria).
+import { describe, expect, it } from 'vitest';
+import { parseClaim } from '@/lib/claims';
+import { crosscheck } from '@/lib/index';
+import { judge } from '@/lib/judge';
+import { align, buildIndex, candidates } from '@/lib/match';
+import { buildReport } from '@/lib/report';
+import type { Article, Block, Report, Stance, Strictness, Verdict } from '@/lib/types';
+import { bundledCompiled, bundledPrepared, must } from '../helpers/engine';
+
+function article(sentences: string[], published = '2017-05-02', lang = 'en'): Article {
+  const blocks: Block[] = sentences.map((text, i) => ({ kind: i === 0 ? 'heading' : 'paragraph', text }));
+  return { url: 'https://news.example/syria-call', title: sentences[0] ?? '', published, lang, siteName: null, blocks };
+}
+
+const claimOf = (report: Report, text: string) =>
+  must(
+    report.claims.find((c) => c.text === text),
+    `the claim "${text}"`,
+  );
+const flagged = (report: Report) => report.claims.filter((c) => c.verdict !== 'unverified').map((c) => c.text);
+
+interface Case {
+  text: string;
+  verdict: Verdict;
+  /** A phrase of a reference sentence the evidence must quote, with the stance it is cited for. */
+  evidence?: [string, Stance];
+}
+
+const CASES: Case[] = [
+  { text: 'Trump and Putin to talk about Syria by phone', verdict: 'agree' },
+  {
+    text: 'Donald Trump and Vladimir Putin will talk by telephone today about the crisis in Syria.',
+    verdict: 'agree',
+    evidence: ['speak by telephone', 'agree'],
+  },
+  { text: 'The US fired 39 cruise missiles at the Shayrat base.', verdict: 'contradict', evidence: ['59 cruise missiles', 'contradict'] },
+  {
+    text: 'The US fired 59 cruise missiles at the Shayrat airbase near Homs.',
+    verdict: 'agree',
+    evidence: ['59 cruise missiles', 'agree'],
+  },
+  { text: 'About 90 people died in the Khan Sheikhoun chemical attack.', verdict: 'agree', evidence: ['killed 90 people', 'agree'] },
+  { text: 'The sarin attack killed 85 people.', verdict: 'disputed', evidence: ['killed 90 people', 'contradict'] },
+  {
+    text: 'At least 58 people were killed in the Khan Sheikhoun gas attack.',
+    verdict: 'contradict',
+    evidence: ['more than 80 people dead', 'contradict'],
+  },
+  {
+    text: 'Orient News said 50 people were killed in the Khan Sheikhoun chemical attack.',
+    verdict: 'contradict',
+    evidence: ['killed 90 people', 'contradict'],
+  },
+  { text: 'The Khan Sheikhoun chemical attack happened on 14 March.', verdict: 'contradict', evidence: ['on 4 April', 'contradict'] },
+  { text: 'The St Petersburg metro bombing killed 15 people on 13 April.', verdict: 'contradict', evidence: ['on 3 April', 'contradict'] },
+  {
+    text: 'It will be the second time the two leaders have spoken since Mr Trump became US president.',
+    verdict: 'contradict',
+    evidence: ['third time', 'contradict'],
+  },
+  { text: 'Putin praised America’s military response.', verdict: 'contradict', evidence: ['condemned', 'contradict'] },
+  { text: 'The UNHCR estimates 4.9 million Syrians have become refugees.', verdict: 'agree', evidence: ['4.9 million', 'agree'] },
+  { text: 'The UNHCR estimates 2.9 million Syrians have become refugees.', verdict: 'contradict', evidence: ['4.9 million', 'contradict'] },
+  { text: 'The leaders are due to speak at 1630 GMT, the White House said.', verdict: 'agree', evidence: ['12:30pm ET', 'agree'] },
+  {
+    text: 'The leaders are due to speak at 2:30pm ET, the White House said.',
+    verdict: 'contradict',
+    evidence: ['12:30pm ET', 'contradict'],
+  },
+  {
+    text: 'Merkel will travel to Sochi to meet Putin, her first visit to Russia since 2013.',
+    verdict: 'contradict',
+    evidence: ['since 2015', 'contradict'],
+  },
+  {
+    text: 'The US blamed rebel forces for the chemical attack.',
+    verdict: 'contradict',
+    evidence: ['held the Damascus regime responsible', 'contradict'],
+  },
+  { text: 'Medvedev said the strikes were legal.', verdict: 'contradict', evidence: ['said the strikes were illegal', 'contradict'] },
+  { text: 'Medvedev said the strikes were illegal.', verdict: 'agree', evidence: ['said the strikes were illegal', 'agree'] },
+  {
+    text: 'In January, Trump called to congratulate Putin on his victory.',
+    verdict: 'contradict',
+    evidence: ['called to congratulate', 'contradict'],
+  },
+  // reported speech is its speaker's: Russia's denial does not contradict the US position
+  { text: 'Russia denied the government was to blame for the chemical attack.', verdict: 'agree', evidence: ['Russia denied', 'agree'] },
+  // the negation reaches the cue seven words on
+  {
+    text: 'Russia denied that the Syrian government was to blame for the chemical attack.',
+    verdict: 'agree',
+    evidence: ['Russia denied', 'agree'],
+  },
+  {
+    text: 'The St Petersburg metro bombing killed 25 people on 3 April.',
+    verdict: 'contradict',
+    evidence: ['killed 15 people', 'contradict'],
+  },
+  { text: 'The town’s bakery sells bread at dawn to its neighbours.', verdict: 'unverified' },
+  { text: 'Local farmers harvested olives near the coast last autumn.', verdict: 'unverified' },
+];
+
+describe('crosscheck on a page about the story', () => {
+  const page = article(CASES.map((c) => c.text));
+  const report = crosscheck(page, bundledPrepared());
+
+  it('finds the page relevant and names the story', () => {
+    expect(report.relevant).toBe(true);
+    expect(report.notice).toBeNull();
+    expect(report.story).toBe(bundledCompiled().story.title);
+  });
+
+  it.each(CASES)('$verdict: "$text"', ({ text, verdict, evidence }) => {
+    const claim = claimOf(report, text);
+    expect(claim.verdict).toBe(verdict);
+    if (verdict === 'unverified') expect(claim.evidence).toEqual([]);
+    else expect(claim.evidence.length).toBeGreaterThan(0);
+    if (verdict === 'disputed') expect(new Set(claim.evidence.map((e) => e.stance))).toEqual(new Set(['agree', 'contradict']));
+    if (verdict === 'contradict') expect(claim.evidence.every((e) => e.stance === 'contradict')).toBe(true);
+    if (evidence) {
+      const [phrase, stance] = evidence;
+      expect(claim.evidence).toContainEqual(expect.objectContaining({ stance, text: expect.stringContaining(phrase) }));
+    }
+  });
+
+  // a negative-pole cue ("an all-time low") is described as said; only a negation adds "not"
+  it.each<[string, Verdict, string]>([
+    ['Trump has said relations between the two countries may be at an all-time low.', 'agree', 'page: trump low; UK news site: trump low'],
+    [
+      'Trump has said relations between the two countries are not at an all-time low.',
+      'contradict',
+      'page: trump not low; UK news site: trump low',
+    ],
+  ])('"%s" is %s, for the reason "%s"', (text, verdict, reason) => {
+    const r = crosscheck(article(['Trump and Putin to talk about Syria by phone', text]), bundledPrepared());
+    const claim = claimOf(r, text);
+    expect(claim.verdict).toBe(verdict);
+    expect(claim.evidence).toContainEqual(expect.objectContaining({ text: expect.stringContaining('all-time low'), reason }));
+  });
+
+  it('does not agree on wording with a sentence whose date the references give otherwise', () => {
+    const text = 'The chemical attack on Khan Sheikhoun took place on 14 April.';
+    const claim = claimOf(crosscheck(article(['Trump and Putin to talk about Syria by phone', text]), bundledPrepared()), text);
+    // the references say 4 April; a date conflict is only flagged in a well-aligned sentence
+    expect(claim.verdict).not.toBe('agree');
+    expect(claim.evidence.filter((e) => e.stance === 'agree')).toEqual([]);
+    if (claim.verdict === 'contradict')
+      expect(claim.evidence).toContainEqual(expect.objectContaining({ text: expect.stringContaining('4 April') }));
+  });
+
+  it('quotes whole reference sentences, names their documents and outlets, and says why', () => {
+    const refs = bundledCompiled();
+    const sentences = new Set(refs.claims.map((c) => `${c.doc}\u0000${c.sentence}`));
+    const outlets = new Map(refs.documents.map((d) => [d.id, d.outlet]));
+    for (const c of report.claims) {
+      for (const e of c.evidence) {
+        expect(sentences).toContain(`${e.source}\u0000${e.text}`);
+        expect(e.outlet).toBe(outlets.get(e.source));
+        expect(e.reason.length).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('names the detail that differs in a contradiction', () => {
+    const [e] = claimOf(report, 'The US fired 39 cruise missiles at the Shayrat base.').evidence;
+    expect(must(e).reason).toMatch(/39.*59/);
+  });
+
+  it('lists every sentence once, where it sits in its block', () => {
+    expect(report.claims.map((c) => c.text)).toEqual(CASES.map((c) => c.text));
+    for (const c of report.claims) expect(page.blocks[c.block]?.text.slice(c.start, c.end)).toBe(c.text);
+  });
+
+  it('counts the verdicts', () => {
+    const counts = { agree: 0, contradict: 0, disputed: 0, unverified: 0 };
+    for (const c of CASES) counts[c.verdict]++;
+    expect(report.counts).toEqual(counts);
+  });
+
+  it('lets a figure with nothing named around it take the topic of the sentence before', () => {
+    const r = crosscheck(
+      article([
+        'Trump and Putin to talk about Syria by phone',
+        'Donald Trump and Vladimir Putin will talk by telephone today about the crisis in Syria.',
+        'The chemical attack on the rebel-held town of Khan Sheikhoun shocked the world.',
+        'Nearly 90 were killed.',
+      ]),
+      bundledPrepared(),
+    );
+    expect(claimOf(r, 'Nearly 90 were killed.').verdict).toBe('agree');
+  });
+
+  describe.each<Strictness>(['conservative'])('with strictness %s', (strictness) => {
+    const strict = crosscheck(page, bundledPrepared(), { strictness });
+
+    it('flags no more than balanced', () => {
+      expect(strict.strictness).toBe(strictness);
+      expect(flagged(strict).length).toBeLessThanOrEqual(flagged(report).length);
+      expect(flagged(report)).toEqual(expect.arrayContaining(flagged(strict)));
+    });
+
+    it('still finds the page relevant', () => {
+      expect(strict.relevant).toBe(true);
+    });
+  });
+});
+
+describe('crosscheck on pages that are not about the story', () => {
+  it.each<[string, string[], string]>([
+    [
+      'sport in Sochi, with Putin, a third time, 59 teams and more than 80 players',
+      [
+        'Putin plays ice hockey in Sochi',
+        'Vladimir Putin scored eight goals in an ice hockey match in Sochi on Wednesday night.',
+        'It was the third time the Russian president has played in the exhibition game at the arena.',
+        'A record 59 teams entered the amateur tournament, which drew more than 80 players from abroad.',
+        'Some 4,900 guests watched from the stands as the team of veterans won the match.',
+        'The Kremlin said the president would fly back to Moscow on Thursday morning.',
+      ],
+      'not-relevant',
+    ],
+    [
+      'a harbour fire',
+      [
+        'Blaze rips through harbour depot',
+        'The fire at the Northport harbour depot started late on Tuesday night, according to the regional fire service.',
+        'Twelve people were injured in the blaze, officials said on Wednesday morning after the flames were put out.',
+        'Officials said the depot was empty at the time. The cause of the fire is still unknown.',
+      ],
+      'not-relevant',
+    ],
+  ])('%s: relevant false, nothing flagged', (_label, sentences, notice) => {
+    const r = crosscheck(article(sentences, '2017-05-11'), bundledPrepared());
+    expect(r.relevant).toBe(false);
+    expect(r.story).toBeNull();
+    expect(r.notice).toBe(notice);
+    expect(flagged(r)).toEqual([]);
+    expect(r.counts.unverified).toBe(r.claims.length);
+    expect(r.claims.length).toBeGreaterThanOrEqual(sentences.length);
+  });
+
+  it('does not check a page in another language', () => {
+    const r = crosscheck(
+      article(
+        [
+          'Trump et Poutine vont discuter de la Syrie',
+          'Donald Trump et Vladimir Poutine doivent s’entretenir mardi au téléphone de la guerre en Syrie, pour la première fois depuis les frappes américaines.',
+          'Selon le Kremlin, la conversation portera aussi sur la lutte contre le terrorisme et sur les relations entre les deux pays.',
+        ],
+        '2017-05-02',
+        'fr',
+      ),
+      bundledPrepared(),
+    );
+    expect(r.notice).toBe('not-english');
+    expect(r.relevant).toBe(false);
+    expect(flagged(r)).toEqual([]);
+  });
+
+  it('takes a compiled set as well as a prepared one', () => {
+    const sentences = CASES.slice(0, 6).map((c) => c.text);
+    const fromCompiled = crosscheck(article(sentences), bundledCompiled());
+    expect(fromCompiled).toEqual(crosscheck(article(sentences), bundledPrepared()));
+  });
+});
+
+describe('match: index and candidates', () => {
+  const { index, lexicon } = bundledPrepared();
+  const parse = (text: string) => parseClaim(text, { lexicon, published: '2017-05-02' });
+
+  it('indexes every term of every reference claim', () => {
+    const idx = buildIndex(bundledCompiled().claims);
+    idx.claims.forEach((c, i) => {
+      for (const t of c.claim.terms) expect(idx.postings.get(t)).toContain(i);
+    });
+    // a rarer term weighs more, and a term no reference uses weighs most
+    const common = Math.min(...idx.idf.values());
+    const rare = Math.max(...idx.idf.values());
+    expect(rare).toBeGreaterThan(common);
+    expect(idx.unseen).toBeGreaterThan(rare);
+  });
+
+  it('ranks the reference that says the same thing first', () => {
+    const cands = candidates(parse('The US fired 39 cruise missiles at the Shayrat base.'), index);
+    expect(index.claims[must(cands[0]).ref]?.sentence).toContain('59 cruise missiles');
+    for (let i = 1; i < cands.length; i++) expect(must(cands[i - 1]).score).toBeGreaterThanOrEqual(must(cands[i]).score);
+    for (const c of cands) {
+      expect(c.score).toBeGreaterThan(0);
+      expect(c.score).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it.each([1, 3, 12])('returns at most %d candidates', (limit) => {
+    expect(candidates(parse('Trump and Putin will discuss Syria by phone.'), index, limit).length).toBeLessThanOrEqual(limit);
+  });
+
+  it('finds nothing for a sentence that shares no term', () => {
+    expect(candidates(parse('The bakery sells bread at dawn.'), index)).toEqual([]);
+  });
+
+  it('scores a sentence against itself as 1 and lists the shared terms', () => {
+    const claim = parse('The US fired 59 cruise missiles at the Shayrat airbase.');
+    const a = align(claim, claim, index);
+    expect(a.score).toBeCloseTo(1, 9);
+    expect(a.shared.sort()).toEqual([...claim.terms].sort());
+  });
+});
+
+describe('judge and report', () => {
+  const { index, lexicon, docs, refs } = bundledPrepared();
+
+  const parse = (text: string) => parseClaim(text, { lexicon, published: '2017-05-02' });
+
+  it.each(['Putin praised America’s military response.', 'The chemical attack on Khan Sheikhoun took place on 14 April.'])(
+    'leaves "%s" unverified without candidates',
+    (text) => {
+      expect(judge(parse(text), [], index, docs, lexicon)).toEqual({ verdict: 'unverified', evidence: [] });
+    },
+  );
+
+  it('compares a figure with the one value all references give for its unit, even without candidates', () => {
+    const j = judge(parse('The US fired 39 cruise missiles at the Shayrat base.'), [], index, docs, lexicon);
+    expect(j.verdict).toBe('contradict');
+    expect(j.evidence.map((e) => e.text)).toEqual([expect.stringContaining('59 cruise missiles')]);
+  });
+
+  it.each<[Verdict[], Record<Verdict, number>]>([
+    [[], { agree: 0, contradict: 0, disputed: 0, unverified: 0 }],
+    [
+      ['agree', 'agree', 'contradict', 'unverified', 'disputed', 'unverified', 'unverified'],
+      { agree: 2, contradict: 1, disputed: 1, unverified: 3 },
+    ],
+  ])('buildReport counts %j', (verdicts, counts) => {
+    const a = article(['A headline for the report']);
+    const claims = verdicts.map((verdict, i) => ({ text: `Sentence ${i}.`, verdict, evidence: [], block: i, start: 0, end: 11 }));
+    const report = buildReport({ article: a, claims, relevant: true, refs, strictness: 'balanced', notice: null });
+    expect(report.counts).toEqual(counts);
+    expect(report).toMatchObject({
+      input: a.url,
+      title: a.title,
+      published: a.published,
+      lang: 'en',
+      story: refs.story.title,
+      references: refs.documents,
+    });
+  });
+
+  it('names no story when the page is not relevant', () => {
+    const report = buildReport({
+      article: article(['x']),
+      claims: [],
+      relevant: false,
+      refs,
+      strictness: 'conservative',
+      notice: 'not-relevant',
+    });
+    expect(report).toMatchObject({ relevant: false, story: null, strictness: 'conservative', notice: 'not-relevant' });
+  });
+
+  it('is plain data that survives JSON', () => {
+    const report = crosscheck(article(CASES.slice(0, 6).map((c) => c.text)), bundledPrepared());
+    expect(JSON.parse(JSON.stringify(report))).toEqual(report);
+  });
+});
