@@ -54,6 +54,9 @@ export function align(page: Claim, ref: Claim, index: RefIndex): Candidate {
   return { ref: -1, score: total ? hit / total : 0, shared };
 }
 
+/** A term in more reference claims than this (or 2 % of them) is too common to find candidates by. */
+const COMMON_POSTINGS = 500;
+
 /** How many candidates get a full alignment; the rest are ranked by accumulated weight only. */
 const SHORTLIST = 48;
 
@@ -65,10 +68,20 @@ const SHORTLIST = 48;
 export function candidates(page: Claim, index: RefIndex, limit = 12): Candidate[] {
   const acc = new Map<number, number>();
   const context = new Set(page.context ?? []);
-  for (const t of new Set(page.context ? [...page.terms, ...page.context] : page.terms)) {
-    const w = weight(index, t) * (context.has(t) ? 0.5 : 1);
-    for (const i of index.postings.get(t) ?? []) acc.set(i, (acc.get(i) ?? 0) + w);
-  }
+  const terms = [...new Set(page.context ? [...page.terms, ...page.context] : page.terms)];
+  // terms most references share find nothing the rarer ones miss: walk them only when nothing else
+  // matched, so a query costs what its rare terms cost, however large the reference set
+  const cap = Math.max(COMMON_POSTINGS, Math.floor(index.claims.length * 0.02));
+  const walk = (common: boolean) => {
+    for (const t of terms) {
+      const list = index.postings.get(t) ?? [];
+      if (list.length > cap !== common) continue;
+      const w = weight(index, t) * (context.has(t) ? 0.5 : 1);
+      for (const i of list) acc.set(i, (acc.get(i) ?? 0) + w);
+    }
+  };
+  walk(false);
+  if (!acc.size) walk(true);
   const shortlist = [...acc.entries()].sort((a, b) => b[1] - a[1]).slice(0, Math.max(SHORTLIST, limit));
   const out: Candidate[] = [];
   for (const [i] of shortlist) {
