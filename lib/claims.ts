@@ -1,6 +1,5 @@
 // Stage 3, claims: parses a sentence into what can be checked — entities (after aliases), content
 // terms, figures with what they count, dates and times, judgement frames, negation, speaker.
-import nlp from 'compromise/two';
 import { hedgeRange, ORDINALS, own, readHedge, readNumber, type Token } from './figures';
 import type { Lexicon } from './lexicon';
 import { readTimes } from './times';
@@ -53,45 +52,6 @@ interface Mention {
   last: number;
 }
 
-/** Word tokens with part-of-speech from compromise's tagger. */
-export function tokenize(text: string): Token[] {
-  const out: Token[] = [];
-  // the tagged terms directly (json() costs twice as much); offsets follow from pre/text/post
-  let at = 0;
-  for (const terms of nlp(text).document as { pre: string; text: string; post: string; tags: Set<string> }[][]) {
-    for (const t of terms) {
-      const found = text.startsWith(t.pre + t.text, at) ? at + t.pre.length : text.indexOf(t.text, at);
-      if (found < 0) continue;
-      at = found + t.text.length + (text.startsWith(t.post, found + t.text.length) ? t.post.length : 0);
-      if (!t.text) continue;
-      out.push({
-        text: t.text,
-        lower: t.text.toLowerCase().replace(/[’]/g, "'"),
-        start: found,
-        end: found + t.text.length,
-        noun: t.tags.has('Noun') && !t.tags.has('Pronoun'),
-        verb: t.tags.has('Verb'),
-        adjective: t.tags.has('Adjective'),
-      });
-    }
-  }
-  // "fifty-nine" arrives as two tokens: join number words written with a hyphen
-  for (let i = 0; i < out.length - 1; i++) {
-    const a = out[i];
-    const b = out[i + 1];
-    if (
-      a &&
-      b &&
-      text[a.end] === '-' &&
-      b.start === a.end + 1 &&
-      /^(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)$/.test(a.lower) &&
-      /^(one|two|three|four|five|six|seven|eight|nine)$/.test(b.lower)
-    ) {
-      out.splice(i, 2, { ...a, text: `${a.text}-${b.text}`, lower: `${a.lower}-${b.lower}`, end: b.end });
-    }
-  }
-  return out;
-}
 
 function mentions(text: string, tokens: Token[], lexicon: Lexicon): Mention[] {
   const out: Mention[] = [];
@@ -147,7 +107,98 @@ function plainTokens(text: string): Token[] {
   return out;
 }
 
-/** Numbers, ordinals and judgement words need the tagger; most sentences have none. */
+const AUX_AND_IRREGULAR = new Set(
+  `is are was were be been being am has have had having do does did done will would can could may might must shall should
+  said says say told tells spoke speaks met meets went goes came comes took takes gave gives made makes saw sees became
+  becomes began begins found finds held holds led leads left leaves ran runs sent sends stood stands struck fought brought
+  brings thought thinks knew knows won wins lost loses paid pays rang rings kept keeps got gets denied denies insisted
+  insists says remain remains continue continues seems seem expect expects`.split(/\s+/),
+);
+/** Words that can be either: a verb to find a subject by, a noun to count or to head a figure. */
+const EITHER = new Set([
+  'strike',
+  'strikes',
+  'call',
+  'calls',
+  'talk',
+  'talks',
+  'attack',
+  'attacks',
+  'visit',
+  'visits',
+  'meet',
+  'claim',
+  'claims',
+  'report',
+  'reports',
+  'fire',
+  'fires',
+  'set',
+  'put',
+  'blame',
+  'blames',
+  'support',
+  'supports',
+  'back',
+  'backs',
+  'need',
+  'needs',
+  'plan',
+  'plans',
+  'order',
+  'orders',
+  'hit',
+  'hits',
+  'cut',
+  'cuts',
+]);
+const NOT_NOUN = new Set(
+  `last next this that these those more many most some such only also now then still just even ago later earlier very
+  much few several each every any all both either neither other another own same new old dead injured wounded military
+  american russian syrian british german presidential deadly latest former official`.split(/\s+/),
+);
+
+/**
+ * Words with rough parts of speech from spelling and a few word lists: what readFigures, ordinals
+ * and frames need (is it a noun to count, a verb to find a subject by), at regular-expression
+ * speed. compromise's full tagger costs more than the whole rest of the engine.
+ */
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(/\d[\d,:]*(?:\.\d+)?[a-z]*|\p{L}+(?:['’]\p{L}+)?/gu)) {
+    const start = m.index ?? 0;
+    const word = m[0];
+    const lower = word.toLowerCase().replace(/[’]/g, "'");
+    const bare = lower.replace(/'s$/, '');
+    const isNumber = /^\d/.test(word);
+    const either = EITHER.has(bare);
+    // "May" written with a capital inside a sentence is the month
+    const month = word === 'May' && start > 0;
+    const verb =
+      !isNumber && !month && (either || AUX_AND_IRREGULAR.has(bare) || (/(ed|ing)$/.test(bare) && bare.length > 3) || bare.endsWith("n't"));
+    const adjective = NOT_NOUN.has(bare) || (/ed$/.test(bare) && bare.length > 3);
+    const noun = !isNumber && (either || (!verb && !adjective && !STOP.has(bare) && !/ly$/.test(bare)));
+    out.push({ text: word, lower, start, end: start + word.length, noun, verb, adjective });
+  }
+  // "fifty-nine" arrives as two words: join number words written with a hyphen
+  for (let i = 0; i < out.length - 1; i++) {
+    const a = out[i];
+    const b = out[i + 1];
+    if (
+      a &&
+      b &&
+      text[a.end] === '-' &&
+      b.start === a.end + 1 &&
+      /^(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)$/.test(a.lower) &&
+      /^(one|two|three|four|five|six|seven|eight|nine)$/.test(b.lower)
+    ) {
+      out.splice(i, 2, { ...a, text: `${a.text}-${b.text}`, lower: `${a.lower}-${b.lower}`, end: b.end });
+    }
+  }
+  return out;
+}
+
+/** Numbers, ordinals and judgement words need parts of speech; most sentences have none. */
 const NEEDS_TAGS =
   /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|dozens?|scores|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b/i;
 
