@@ -43,10 +43,14 @@ function EvidenceItem({ t, evidence }: { t: Translate; evidence: Evidence }) {
   return (
     <li>
       <blockquote class="evidence" data-source={evidence.source} data-stance={evidence.stance}>
-        <p class="quote">{evidence.text}</p>
+        <p class="quote" dir="auto">
+          {evidence.text}
+        </p>
         <p class="attribution">
           <span class={`stance stance-${evidence.stance}`}>{t(STANCE_LABEL[evidence.stance])}</span>
-          <cite class="outlet">{evidence.outlet}</cite>
+          <cite class="outlet" dir="auto">
+            {evidence.outlet}
+          </cite>
           {evidence.setTitle ? <span class="evidence-set">{t('evidenceSet', evidence.setTitle)}</span> : null}
         </p>
         <p class="reason">{evidence.reason}</p>
@@ -82,7 +86,9 @@ export function ClaimList({ t, claims, selected, onSelect, onReportWrong, report
               onClick={() => onSelect(claim)}
             >
               <span class={`verdict verdict-${claim.verdict}`}>{t(VERDICT_LABEL[claim.verdict])}</span>
-              <span class="claim-text">{claim.text}</span>
+              <span class="claim-text" dir="auto">
+                {claim.text}
+              </span>
             </button>
             {claim.evidence.length > 0 ? (
               <ul class="evidence-list">

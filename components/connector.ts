@@ -34,6 +34,8 @@ export const CONTENT_SCRIPT = '/content-scripts/content.js';
 
 export type LoadResult =
   | { kind: 'unreadable' }
+  /** The tab closed, reloaded or went to another page before it answered. */
+  | { kind: 'closed' }
   | { kind: 'no-article'; tabId: number }
   | { kind: 'article'; tabId: number; article: Article };
 
@@ -125,25 +127,80 @@ async function sendToBackground(message: SetBadgeMessage): Promise<ResponseMap['
   return parseResponse(message.type, raw);
 }
 
-export function createConnector(search: string = location.search): Connector {
+/** How long the popup waits for the page to be injected and read before it gives up. */
+export const EXTRACT_TIMEOUT_MS = 15_000;
+
+/** Errors browsers give when the tab, its frame or its content script went away mid-request. */
+const GONE_ERROR =
+  /No tab with id|Invalid tab ID|tab was closed|Frame with ID \d+ was removed|message port closed|Receiving end does not exist|Message manager disconnected/i;
+
+/** The address without its fragment: a same-page anchor is not another page. */
+const pageOf = (url: string | undefined) => url?.replace(/#.*$/s, '');
+
+/** After a failed or unanswered read: did the tab close or go elsewhere since we found it? */
+async function tabWentAway(tab: { id: number; url: string | undefined }): Promise<boolean> {
+  try {
+    const now = await browser.tabs.get(tab.id);
+    if (!now) return true;
+    // activeTab access ends with navigation, so the address disappearing also means it moved on.
+    return tab.url !== undefined && pageOf(now.url) !== pageOf(tab.url);
+  } catch {
+    return true; // "No tab with id"
+  }
+}
+
+class ExtractTimeout extends Error {
+  constructor(ms: number) {
+    super(`The page did not answer within ${ms} ms`);
+    this.name = 'ExtractTimeout';
+  }
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new ExtractTimeout(ms)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+export interface ConnectorOptions {
+  /** See EXTRACT_TIMEOUT_MS; tests shorten it. */
+  extractTimeoutMs?: number;
+}
+
+export function createConnector(search: string = location.search, options: ConnectorOptions = {}): Connector {
+  const extractTimeoutMs = options.extractTimeoutMs ?? EXTRACT_TIMEOUT_MS;
   return {
     async loadArticle() {
       const tab = await findTargetTab(search);
       // Without a URL (no permission to see it) injection itself is the test.
       if (!tab || (tab.url !== undefined && isRestrictedUrl(tab.url))) return { kind: 'unreadable' };
+      const read = async (): Promise<LoadResult> => {
+        try {
+          await browser.scripting.executeScript({ target: { tabId: tab.id }, files: [CONTENT_SCRIPT] });
+        } catch {
+          // Injection is refused on pages extensions may not read, and fails on a tab that is gone.
+          return (await tabWentAway(tab)) ? { kind: 'closed' } : { kind: 'unreadable' };
+        }
+        let response: ResponseMap['extract'] | null;
+        try {
+          response = await sendToTab(tab.id, { type: 'extract' });
+        } catch (error) {
+          // Injected, then no one answered: the tab closed or navigated (taking the script with it).
+          const gone = GONE_ERROR.test(error instanceof Error ? error.message : String(error)) || (await tabWentAway(tab));
+          return gone ? { kind: 'closed' } : { kind: 'unreadable' };
+        }
+        if (!response) return { kind: 'unreadable' };
+        return response.article ? { kind: 'article', tabId: tab.id, article: response.article } : { kind: 'no-article', tabId: tab.id };
+      };
       try {
-        await browser.scripting.executeScript({ target: { tabId: tab.id }, files: [CONTENT_SCRIPT] });
-      } catch {
-        return { kind: 'unreadable' };
+        return await withTimeout(read(), extractTimeoutMs);
+      } catch (error) {
+        if (!(error instanceof ExtractTimeout)) throw error;
+        if (await tabWentAway(tab)) return { kind: 'closed' };
+        throw error; // the page is still there but silent: the popup says something went wrong
       }
-      let response: ResponseMap['extract'] | null;
-      try {
-        response = await sendToTab(tab.id, { type: 'extract' });
-      } catch {
-        return { kind: 'unreadable' };
-      }
-      if (!response) return { kind: 'unreadable' };
-      return response.article ? { kind: 'article', tabId: tab.id, article: response.article } : { kind: 'no-article', tabId: tab.id };
     },
 
     getStrictness: readStrictness,

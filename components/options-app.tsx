@@ -1,9 +1,11 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Strictness } from '@/lib/types';
+import type { AutoScanSetting } from '@/utils/auto-scan';
 import type { Translate } from '@/utils/i18n';
 import { DEFAULT_MARK_SETTINGS, type FeedbackEntry, feedbackJson, type MarkSettings } from '@/utils/settings';
 import type { OptionsConnector } from './connector';
+import { OptionsAutoScan } from './options-auto-scan';
 import { OptionsFeedback } from './options-feedback';
 import { OptionsMarks } from './options-marks';
 import { StrictnessSelect } from './strictness-select';
@@ -13,10 +15,12 @@ export interface OptionsAppProps {
   connector: OptionsConnector;
   /** The "Reference sets" section's content (its own component, owned separately). */
   referenceSets?: ComponentChildren;
+  /** Opt-in automatic scanning (asks for host access when turned on); the checkbox is shown only when given. */
+  autoScan?: AutoScanSetting;
 }
 
 /** The options page: strictness, marks, the feedback list, and the reference sets slot. */
-export function OptionsApp({ t, connector, referenceSets }: OptionsAppProps) {
+export function OptionsApp({ t, connector, referenceSets, autoScan }: OptionsAppProps) {
   const [loaded, setLoaded] = useState(false);
   const [strictness, setStrictness] = useState<Strictness>('balanced');
   const [marks, setMarks] = useState<MarkSettings>(DEFAULT_MARK_SETTINGS);
@@ -71,6 +75,7 @@ export function OptionsApp({ t, connector, referenceSets }: OptionsAppProps) {
           <h2 id="checking-heading">{t('optionsCheckingHeading')}</h2>
           <StrictnessSelect t={t} value={strictness} onChange={(value) => void saveStrictness(value)} />
           <p class="help">{t('optionsStrictnessHelp')}</p>
+          {autoScan ? <OptionsAutoScan t={t} setting={autoScan} onSaved={() => setSaved(true)} /> : null}
         </section>
         <OptionsMarks t={t} value={marks} onChange={(value) => void saveMarks(value)} />
         <section id="reference-sets" class="options-section" aria-label={t('optionsReferenceSetsHeading')}>

@@ -58,17 +58,21 @@ export function PopupApp({ t, connector, analyse }: PopupAppProps) {
         if (id === latestRun.current) setView({ state: 'error', reason: 'failed' });
         return;
       }
-      if (id !== latestRun.current) return; // a newer run (strictness changed) supersedes this one
+      // A newer run (strictness changed) supersedes this one, at every step: a stale report must
+      // not be shown, badged or marked in the page after the newer one.
+      const stale = () => id !== latestRun.current;
+      if (stale()) return;
       setView({ state: 'done', reason: 'report', analysis });
       await connector.setBadge(tabId, analysis.report.counts.contradict);
+      if (stale()) return;
       const settings = markSettings.current;
       if (!settings.enabled) {
         await connector.clearMarks(tabId);
-        setActionStatus(t('marksOffNote'));
+        if (!stale()) setActionStatus(t('marksOffNote'));
         return;
       }
       const marked = await connector.mark(tabId, claimsToMark(analysis.report, settings));
-      if (id !== latestRun.current || !marked || marked.marked + marked.missing === 0) return;
+      if (stale() || !marked || marked.marked + marked.missing === 0) return;
       setActionStatus(
         marked.missing > 0 ? t('marksMissing', [String(marked.marked), String(marked.missing)]) : t('marksApplied', String(marked.marked)),
       );
@@ -84,8 +88,8 @@ export function PopupApp({ t, connector, analyse }: PopupAppProps) {
       markSettings.current = marks;
       const level = readerChoice.current ?? stored;
       setStrictness(level);
-      if (loaded.kind === 'unreadable') {
-        setView({ state: 'error', reason: 'unreadable' });
+      if (loaded.kind === 'unreadable' || loaded.kind === 'closed') {
+        setView({ state: 'error', reason: loaded.kind });
       } else if (loaded.kind === 'no-article') {
         setView({ state: 'done', reason: 'no-article' });
         await connector.setBadge(loaded.tabId, 0);

@@ -14,11 +14,11 @@ export interface Analysis {
 /** Everything the popup can show. `state` is exposed as `data-state` on the root for tests. */
 export type PopupState =
   | { state: 'loading' }
-  | { state: 'error'; reason: 'unreadable' | 'failed' }
+  | { state: 'error'; reason: 'unreadable' | 'closed' | 'failed' }
   | { state: 'done'; reason: 'no-article' }
   | { state: 'done'; reason: 'report'; analysis: Analysis };
 
-export function popupReason(view: PopupState): 'loading' | 'unreadable' | 'failed' | 'no-article' | ReportOutcome {
+export function popupReason(view: PopupState): 'loading' | 'unreadable' | 'closed' | 'failed' | 'no-article' | ReportOutcome {
   if (view.state === 'loading') return 'loading';
   if (view.reason === 'report') return reportOutcome(view.analysis.report);
   return view.reason;
@@ -52,6 +52,8 @@ function Body({
   switch (view.reason) {
     case 'unreadable':
       return <StatusMessage kind="unreadable" title={t('unreadableTitle')} detail={t('unreadableDetail')} />;
+    case 'closed':
+      return <StatusMessage kind="closed" title={t('closedTitle')} detail={t('closedDetail')} />;
     case 'failed':
       return <StatusMessage kind="failed" title={t('failedTitle')} detail={t('failedDetail')} />;
     case 'no-article':

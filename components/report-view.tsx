@@ -84,7 +84,9 @@ export function ReportView({ t, report, story, selected, onSelectClaim, actions,
     });
   return (
     <article class="report" data-outcome={outcome}>
-      <h2 class="article-title">{report.title.trim() || t('untitled')}</h2>
+      <h2 class="article-title" dir="auto">
+        {report.title.trim() || t('untitled')}
+      </h2>
       {outcome !== 'notice' || report.relevant ? (
         <p class="relevance" data-relevant={String(outcome !== 'irrelevant')}>
           {outcome === 'irrelevant' ? t('irrelevant', story.title) : t('relevant', storyTitle)}

@@ -30,6 +30,22 @@ const NUMBER_WORD =
 
 const CLAUSE_WORDS = new Set(['while', 'whereas', 'but', 'which', 'when', 'although', 'though', 'whilst', 'after', 'because']);
 
+function categoriesOf(text: string, lexicon: Lexicon): Pick<Claim, 'categories'> {
+  if (!lexicon.exclusive) return {};
+  const found: NonNullable<Claim['categories']> = [];
+  const names = lexicon.aliases.find(text);
+  for (const m of text.matchAll(lexicon.exclusive.re)) {
+    const at = m.index ?? 0;
+    // "North Korea" is a name, not a direction; a value that needs a word after it ("southeast of") must have it
+    if (names.some((n) => at >= n.start && at < n.end)) continue;
+    const v = lexicon.exclusive.values.get(m[0].toLowerCase().replace(/\s+/g, ' '));
+    const after = v ? lexicon.exclusive.after.get(v.group) : undefined;
+    if (after && !new RegExp(`^\\s+${after}\\b`, 'i').test(text.slice(at + m[0].length))) continue;
+    if (v && !found.some((f) => f.group === v.group && f.value === v.value)) found.push({ ...v, text: m[0] });
+  }
+  return found.length ? { categories: found } : {};
+}
+
 /** A crude suffix stripper, applied the same way to page and reference words. */
 export function stem(word: string): string {
   let w = word
@@ -51,7 +67,6 @@ interface Mention {
   first: number;
   last: number;
 }
-
 
 function mentions(text: string, tokens: Token[], lexicon: Lexicon): Mention[] {
   const out: Mention[] = [];
@@ -87,24 +102,6 @@ function clauseOf(text: string, tokens: Token[], i: number): [number, number] {
 
 function isNumberLike(t: Token | undefined): boolean {
   return !!t && /^\d/.test(t.text);
-}
-
-/** Words with offsets and no tags: enough for a sentence with no figure and no judgement. */
-function plainTokens(text: string): Token[] {
-  const out: Token[] = [];
-  for (const m of text.matchAll(/[\p{L}\p{N}]+(?:['’]\p{L}+)?/gu)) {
-    const start = m.index ?? 0;
-    out.push({
-      text: m[0],
-      lower: m[0].toLowerCase().replace(/[’]/g, "'"),
-      start,
-      end: start + m[0].length,
-      noun: false,
-      verb: false,
-      adjective: false,
-    });
-  }
-  return out;
 }
 
 const AUX_AND_IRREGULAR = new Set(
@@ -198,20 +195,9 @@ export function tokenize(text: string): Token[] {
   return out;
 }
 
-/** Numbers, ordinals and judgement words need parts of speech; most sentences have none. */
-const NEEDS_TAGS =
-  /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|dozens?|scores|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b/i;
-
-function needsTags(text: string, lexicon: Lexicon): boolean {
-  if (NEEDS_TAGS.test(text)) return true;
-  for (const w of text.toLowerCase().match(/[a-z]+/g) ?? []) if (lexicon.axisCues.has(w)) return true;
-  return lexicon.phrases.some((p) => lexicon.axisCues.has(p.key) && text.toLowerCase().includes(p.key));
-}
-
 export function parseClaim(text: string, ctx: ClaimContext): Claim {
   const { lexicon } = ctx;
-  const tagged = needsTags(text, lexicon);
-  const tokens = tagged ? tokenize(text) : plainTokens(text);
+  const tokens = tokenize(text);
   const ments = mentions(text, tokens, lexicon);
   const owner = new Array<string | null>(tokens.length).fill(null);
   for (const m of ments) for (let i = m.first; i <= m.last; i++) owner[i] = m.id;
@@ -233,7 +219,8 @@ export function parseClaim(text: string, ctx: ClaimContext): Claim {
     if (used[i] || owner[i]) return;
     const w = t.lower.replace(/'s$/, '');
     if (lexicon.axisCues.has(w)) cueAt.push({ i, last: i, key: w });
-    if (STOP.has(w) || lexicon.generic.has(w) || NUMBER_WORD.test(w) || !/^[a-z][a-z'-]*$/.test(w)) return;
+    if (STOP.has(w) || lexicon.generic.has(w) || NUMBER_WORD.test(w) || TIME_WORD.test(w) || w.length < 2 || !/^[a-z][a-z'-]*$/.test(w))
+      return;
     const concepts = lexicon.concepts.get(w) ?? lexicon.concepts.get(stem(w));
     if (concepts) for (const c of concepts) terms.add(c);
     else if (!lexicon.generic.has(stem(w))) terms.add(`s:${stem(w)}`);
@@ -265,6 +252,9 @@ export function parseClaim(text: string, ctx: ClaimContext): Claim {
   for (const cue of cueAt.sort((a, b) => a.i - b.i)) {
     for (const { axis, polarity } of lexicon.axisCues.get(cue.key) ?? []) {
       const [a, b] = clauseOf(text, tokens, cue.i);
+      // "warm words" are not warm relations: some axes need their subject in the clause
+      const needs = lexicon.axisInfo.get(axis)?.needs ?? [];
+      if (needs.length && !tokens.slice(a, b + 1).some((t) => needs.includes(t.lower))) continue;
       const inClause = ments.filter((m) => m.first >= a && m.last <= b);
       // the agent is the subject: named before the clause's first verb, else before the sentence's
       const firstVerb = (from: number) => {
@@ -314,8 +304,12 @@ export function parseClaim(text: string, ctx: ClaimContext): Claim {
     frames,
     negated,
     speaker,
-    // untagged sentences carry no figure, so whether they assert only matters for tagged ones
-    asserts: tagged ? tokens.some((t) => t.verb) : true,
+    // a statement has a verb; a word that may be either only counts after a name or a pronoun
+    // ("Trump and Putin set for…", not "The gas attack")
+    asserts: tokens.some(
+      (t, k) => t.verb && (!EITHER.has(t.lower) || !!owner[k - 1] || /^(they|he|she|it|we|who)$/.test(tokens[k - 1]?.lower ?? '')),
+    ),
+    ...categoriesOf(text, lexicon),
   };
 }
 
@@ -353,6 +347,8 @@ function readFigures(text: string, tokens: Token[], owner: (string | null)[], le
     if (MONTH_WORD.test(next?.text ?? '') || MONTH_WORD.test(prev?.text ?? '')) continue;
     if (/^(1[89]|20)\d{2}$/.test(t.text) && n.last === i) continue;
     if (/^\d{4}$/.test(t.text) && /^(gmt|bst|utc|et)$/i.test(next?.text ?? '')) continue;
+    // "including 30 children", "among them 12 children": a part of a count already given
+    if (/^(including|among|incl)$/.test(prev?.lower ?? '') || (prev?.lower === 'them' && tokens[i - 2]?.lower === 'among')) continue;
     // "31 of them children": a part of a count already given, not a count of its own
     if (next?.lower === 'of' && /^(them|whom|those|these|which)$/.test(tokens[n.last + 2]?.lower ?? '')) continue;
     // "one", "the two leaders": words that count nothing checkable
@@ -384,7 +380,9 @@ function readFigures(text: string, tokens: Token[], owner: (string | null)[], le
       if (head) unit = head.lower;
     }
     const base = unit ? stem(unit) : null;
-    if (!unit || lexicon.personNouns.has(unit) || (base && lexicon.personNouns.has(base))) {
+    const headCue = unit ? (lexicon.unitEventCues.get(unit) ?? null) : null;
+    if (headCue) unit = headCue;
+    else if (!unit || lexicon.personNouns.has(unit) || (base && lexicon.personNouns.has(base))) {
       unit = cueUnit(i) ?? (unit ? 'people' : null);
     } else {
       unit = lexicon.unitSynonyms.get(unit) ?? lexicon.unitSynonyms.get(base ?? '') ?? base;
@@ -407,7 +405,12 @@ function readOrdinal(text: string, tokens: Token[], i: number, value: number, ow
   let headIdx = i + 1;
   if (next.lower === 'since' || next.lower === 'between') unit = 'time';
   else if ((next.noun || lexicon.unitSynonyms.has(next.lower)) && !owner[i + 1]) {
-    unit = lexicon.unitSynonyms.get(next.lower) ?? stem(next.lower);
+    // the head of the noun phrase: "the second telephone conversation" counts conversations
+    let k = i + 1;
+    while (tokens[k + 1]?.noun && !owner[k + 1] && k < i + 3 && !text.slice(tokens[k]?.end ?? 0, tokens[k + 1]?.start ?? 0).trim()) k++;
+    const head = tokens[k] ?? next;
+    headIdx = k;
+    unit = lexicon.unitSynonyms.get(head.lower) ?? stem(head.lower);
   } else return null;
   if (!prev || !/^(the|a|their|his|her|its|our|this|that|for)$|'s$/.test(prev.lower)) {
     // bare "first" in a headline ("first call since …") still counts

@@ -55,10 +55,13 @@ export function judge(
   strictness: Strictness = 'balanced',
 ): Judgement {
   const ctx: Context = { index, docs, lexicon, t: THRESHOLDS[strictness] };
+  // a label ("9:30 a.m. ET", "The gas attack") says nothing to check
+  if (!page.asserts && page.terms.length < 2) return { verdict: 'unverified', evidence: [] };
   const details: DetailStance[][] = [
     ...page.figures.map((f) => compareFigure(page, f, cands, ctx)),
     ...page.times.map((tm) => compareTime(page, tm, cands, ctx)),
     ...page.frames.map((fr) => compareFrame(page, fr, cands, ctx)),
+    ...(page.categories ?? []).map((cat) => compareCategory(cat, cands, ctx)),
   ]
     .map(perSource)
     .filter((d) => d.length > 0);
@@ -253,8 +256,9 @@ function compareFigure(_page: Claim, f: Figure, cands: Candidate[], ctx: Context
     }
   }
   if (found.length || f.ordinal || GENERAL_UNITS.has(f.unit)) return found;
-  const single = singleSlot(f.unit, ctx);
-  return (single ?? []).map(({ ref, fig }) => stanceOf({ cand: { ref, score: 0, shared: [] }, rf: fig }));
+  // still about the same thing at all: some of the sentence must be in the reference's
+  const single = (singleSlot(f.unit, ctx) ?? []).filter(({ ref }) => (cands.find((c) => c.ref === ref)?.score ?? 0) >= ctx.t.slot);
+  return single.map(({ ref, fig }) => stanceOf({ cand: { ref, score: 0, shared: [] }, rf: fig }));
 }
 
 function compareTime(_page: Claim, tm: TimeSpan, cands: Candidate[], ctx: Context): DetailStance[] {
@@ -285,8 +289,22 @@ function compareTime(_page: Claim, tm: TimeSpan, cands: Candidate[], ctx: Contex
       return { source: ctx.index.claims[cand.ref]?.doc ?? '', stance, evidence: evidenceFor(cand, ctx, stance, reason) };
     },
     finest,
-    false,
+    !!tm.since,
   );
+}
+
+/** One of an exclusive group ("southwest" against "southeast of Homs", "chlorine" against "sarin"). */
+function compareCategory(cat: NonNullable<Claim['categories']>[number], cands: Candidate[], ctx: Context): DetailStance[] {
+  const items: { cand: Candidate; value: string; text: string }[] = [];
+  for (const cand of cands) {
+    for (const rc of ctx.index.claims[cand.ref]?.claim.categories ?? [])
+      if (rc.group === cat.group) items.push({ cand, value: rc.value, text: rc.text });
+  }
+  return slotStances(items, new Set(), ctx, ({ cand, value, text }) => {
+    const stance: Stance = value === cat.value ? 'agree' : 'contradict';
+    const reason = `${cat.group}: page says ${cat.text}; ${outletOf(cand, ctx)} says ${text}`;
+    return { source: ctx.index.claims[cand.ref]?.doc ?? '', stance, evidence: evidenceFor(cand, ctx, stance, reason) };
+  });
 }
 
 function compareFrame(_page: Claim, fr: Frame, cands: Candidate[], ctx: Context): DetailStance[] {
@@ -340,6 +358,10 @@ function conflictsWithDetails(page: Claim, ref: Claim): boolean {
 /** Agreement on wording alone: one reference says nearly all that the page sentence says. */
 function wordingAgreement(page: Claim, cands: Candidate[], ctx: Context): Evidence[] {
   const out: Evidence[] = [];
+  // an aligned reference giving another date or figure for the sentence's details, even one too
+  // loosely aligned to flag, means the wording of the others does not settle it
+  if (cands.some((c) => c.score >= ctx.t.slot && conflictsWithDetails({ ...page, figures: [] }, ctx.index.claims[c.ref]?.claim ?? page)))
+    return out;
   const bySource = new Set<string>();
   for (const cand of cands) {
     const ref = ctx.index.claims[cand.ref];
@@ -348,8 +370,11 @@ function wordingAgreement(page: Claim, cands: Candidate[], ctx: Context): Eviden
     // context inherited from the previous sentence helps find the slot, not to agree on wording
     const own = page.context ? align({ ...page, context: undefined }, ref.claim, ctx.index) : cand;
     if (own.score < ctx.t.agree) continue;
-    const content = own.shared.filter((t) => !t.startsWith('e:'));
-    if (content.length < 1 || own.shared.length < 3) continue;
+    // a label is not a statement ("Background: the gas attack and the strike"); and nearly all
+    // of a statement means more than a couple of names and one common word
+    const content = own.shared.filter((t) => !t.startsWith('e:') && !t.startsWith('a:'));
+    const names = own.shared.length - content.length;
+    if (!page.asserts || !(content.length >= 2 || (names >= 3 && content.length >= 1))) continue;
     bySource.add(ref.doc);
     const words = cand.shared.map((t) => t.slice(2).replace(/-/g, ' ')).slice(0, 6);
     out.push(evidenceFor(cand, ctx, 'agree', `${outletOf(cand, ctx)} says the same (${words.join(', ')})`));

@@ -4,7 +4,9 @@
 export interface LexiconData {
   version: 1;
   synonyms: string[][];
-  axes: { id: string; positive: string[]; negative: string[]; targeted?: boolean; directed?: boolean }[];
+  axes: { id: string; positive: string[]; negative: string[]; targeted?: boolean; directed?: boolean; needs?: string[] }[];
+  /** Groups of values a thing has only one of ("southeast" or "southwest" of Homs). */
+  exclusive?: { id: string; values: string[][]; after?: string }[];
   negation: string[];
   speech: string[];
   personNouns: string[];
@@ -28,7 +30,9 @@ export interface Lexicon {
   /** Multi-word phrases, longest first, for concepts and axes. */
   phrases: Phrase[];
   axisCues: Map<string, { axis: string; polarity: 1 | -1 }[]>;
-  axisInfo: Map<string, { targeted: boolean; directed: boolean }>;
+  axisInfo: Map<string, { targeted: boolean; directed: boolean; needs: string[] }>;
+  /** One pattern finding any value of any exclusive group, and what each written form means. */
+  exclusive: { re: RegExp; values: Map<string, { group: string; value: string }>; after: Map<string, string> } | null;
   negation: Set<string>;
   speech: Set<string>;
   personNouns: Set<string>;
@@ -61,9 +65,9 @@ export function compileLexicon(data: LexiconData, aliases: AliasData): Lexicon {
     for (const w of group) add(w, key);
   });
   const axisCues = new Map<string, { axis: string; polarity: 1 | -1 }[]>();
-  const axisInfo = new Map<string, { targeted: boolean; directed: boolean }>();
+  const axisInfo = new Map<string, { targeted: boolean; directed: boolean; needs: string[] }>();
   for (const axis of data.axes) {
-    axisInfo.set(axis.id, { targeted: !!axis.targeted, directed: !!axis.directed });
+    axisInfo.set(axis.id, { targeted: !!axis.targeted, directed: !!axis.directed, needs: (axis.needs ?? []).map((w) => w.toLowerCase()) });
     for (const [list, polarity] of [
       [axis.positive, 1],
       [axis.negative, -1],
@@ -84,7 +88,14 @@ export function compileLexicon(data: LexiconData, aliases: AliasData): Lexicon {
   for (const e of data.unitEvents) for (const c of e.cues) unitEventCues.set(c.toLowerCase(), e.unit);
   const unitSynonyms = new Map<string, string>();
   for (const g of data.unitSynonyms) for (const w of g) unitSynonyms.set(w.toLowerCase(), g[0] ?? w);
+  const values = new Map<string, { group: string; value: string }>();
+  for (const g of data.exclusive ?? [])
+    for (const forms of g.values) for (const f of forms) values.set(f.toLowerCase(), { group: g.id, value: forms[0] ?? f });
+  const forms = [...values.keys()].sort((a, b) => b.length - a.length).map((f) => escapeRe(f).replace(/\s+/g, '\\s+'));
+  const after = new Map((data.exclusive ?? []).filter((g) => g.after).map((g) => [g.id, escapeRe(g.after ?? '')]));
+  const exclusive = forms.length ? { re: new RegExp(`(?<![\\p{L}-])(?:${forms.join('|')})(?![\\p{L}-])`, 'giu'), values, after } : null;
   return {
+    exclusive,
     concepts,
     phrases,
     axisCues,

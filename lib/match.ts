@@ -38,20 +38,26 @@ export const weight = (index: RefIndex, term: string): number => index.idf.get(t
 
 export function align(page: Claim, ref: Claim, index: RefIndex): Candidate {
   const refTerms = new Set(ref.terms);
-  let total = 0;
-  let hit = 0;
-  const shared: string[] = [];
-  const context = new Set(page.context ?? []);
-  for (const t of page.context ? [...page.terms, ...page.context] : page.terms) {
-    // inherited topic counts for less than what the sentence says itself
-    const w = weight(index, t) * (context.has(t) ? 0.5 : 1);
-    total += w;
-    if (refTerms.has(t)) {
-      hit += w;
-      shared.push(t);
+  const score = (terms: string[], context: Set<string>) => {
+    let total = 0;
+    let hit = 0;
+    const shared: string[] = [];
+    for (const t of terms) {
+      // inherited topic counts for less than what the sentence says itself
+      const w = weight(index, t) * (context.has(t) ? 0.5 : 1);
+      total += w;
+      if (refTerms.has(t)) {
+        hit += w;
+        shared.push(t);
+      }
     }
-  }
-  return { ref: -1, score: total ? hit / total : 0, shared };
+    return { ref: -1, score: total ? hit / total : 0, shared };
+  };
+  const own = score(page.terms, new Set());
+  if (!page.context?.length) return own;
+  // the topic may place a sentence (its terms anchor it); it must not dilute one that places itself
+  const withTopic = score([...page.terms, ...page.context], new Set(page.context));
+  return { ref: -1, score: Math.max(own.score, withTopic.score), shared: withTopic.shared };
 }
 
 /** A term in more reference claims than this (or 2 % of them) is too common to find candidates by. */

@@ -82,6 +82,8 @@ export interface Claim {
   figures: Figure[];
   times: TimeSpan[];
   frames: Frame[];
+  /** Values of exclusive groups the sentence states ("southeast" of a place, "sarin", "rebel-held"). */
+  categories?: { group: string; value: string; text: string }[];
   /** Terms of the sentence before, for a sentence that names nothing itself ("Nearly 90 were killed"). */
   context?: string[];
   negated: boolean;

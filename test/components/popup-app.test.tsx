@@ -1,4 +1,6 @@
 // @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { cleanup, fireEvent, render, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Connector, LoadResult } from '@/components/connector';
@@ -7,6 +9,7 @@ import type { Analysis } from '@/components/popup-view';
 import type { Article, Strictness } from '@/lib/types';
 import type { MarkClaim } from '@/utils/messages';
 import type { MarkSettings } from '@/utils/settings';
+import { REPO_ROOT } from '../helpers/engine';
 import { ARTICLE, CLAIMS, sampleAnalysis } from '../helpers/sample-report';
 import { t } from '../helpers/translate';
 
@@ -65,15 +68,27 @@ describe('PopupApp', () => {
   });
 
   it.each([
-    ['unreadable page', { kind: 'unreadable' } as const, 'error', "Crosscheck can't read this page"],
-    ['no article', { kind: 'no-article', tabId: 3 } as const, 'done', 'No article found on this page'],
-  ])('%s: says so and never runs the engine', async (_name, load, state, text) => {
+    ['unreadable page', { kind: 'unreadable' } as const, 'error', 'unreadable', "Crosscheck can't read this page"],
+    ['tab closed mid-scan', { kind: 'closed' } as const, 'error', 'closed', 'The page was closed before Crosscheck could read it'],
+    ['no article', { kind: 'no-article', tabId: 3 } as const, 'done', 'no-article', 'No article found on this page'],
+  ])('%s: says so and never runs the engine', async (_name, load, state, reason, text) => {
     const connector = fakeConnector(load);
     const analyse = engine();
     const { container } = render(<PopupApp t={t} connector={connector} analyse={analyse} />);
     await waitFor(() => expect(rootState(container)).toBe(state));
-    expect(container.textContent).toContain(text);
+    expect(container.querySelector('.popup')?.getAttribute('data-reason')).toBe(reason);
+    expect(container.querySelector('[role="status"]')?.textContent).toContain(text);
     expect(analyse).not.toHaveBeenCalled();
+  });
+
+  it('a read that gives up (the connector timed out on a silent page) ends in an error, not a spinner', async () => {
+    const connector = fakeConnector({ kind: 'unreadable' });
+    connector.loadArticle.mockRejectedValueOnce(new Error('The page did not answer within 15000 ms'));
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const { container } = render(<PopupApp t={t} connector={connector} analyse={engine()} />);
+    await waitFor(() => expect(rootState(container)).toBe('error'));
+    expect(container.querySelector('.popup')?.getAttribute('data-reason')).toBe('failed');
+    expect(container.querySelector('.popup')?.getAttribute('aria-busy')).toBe('false');
   });
 
   it('clears the badge when the page has no article', async () => {
@@ -110,26 +125,117 @@ describe('PopupApp', () => {
     expect(connector.loadArticle).toHaveBeenCalledTimes(1); // the page is not read again
   });
 
-  it('shows the result for the latest strictness even when an earlier check finishes last', async () => {
-    const connector = fakeConnector({ kind: 'article', tabId: 7, article: ARTICLE });
-    let finishSlow: (analysis: Analysis) => void = () => {};
-    const analyse = vi.fn((_article: Article, strictness: Strictness) =>
-      strictness === 'balanced'
-        ? new Promise<Analysis>((resolve) => {
-            finishSlow = resolve;
-          })
-        : Promise.resolve(sampleAnalysis({ claims: [CLAIMS.contradict] })),
+  /** An engine whose runs finish (or fail) only when the test says so, one pending run per strictness. */
+  function controlledEngine() {
+    const pending = new Map<Strictness, { resolve: (a: Analysis) => void; reject: (e: Error) => void }>();
+    const analyse = vi.fn(
+      (_article: Article, strictness: Strictness) =>
+        new Promise<Analysis>((resolve, reject) => {
+          pending.set(strictness, { resolve, reject });
+        }),
     );
+    const settle = (strictness: Strictness) => {
+      const run = pending.get(strictness);
+      if (!run) throw new Error(`no ${strictness} run pending`);
+      return run;
+    };
+    return { analyse, settle };
+  }
+
+  const tick = () => new Promise((resolve) => setTimeout(resolve, 20));
+  const BALANCED = sampleAnalysis(); // three flagged claims
+  const CONSERVATIVE = sampleAnalysis({ claims: [CLAIMS.contradict], counts: { agree: 0, contradict: 1, disputed: 0, unverified: 0 } });
+
+  it.each([
+    ['the slow first check finishes after the second', ['conservative', 'balanced'], 'resolve'],
+    ['the slow first check fails after the second', ['conservative', 'balanced'], 'reject'],
+    ['the slow first check finishes while the second still runs', ['balanced', 'conservative'], 'resolve'],
+    ['the slow first check fails while the second still runs', ['balanced', 'conservative'], 'reject'],
+  ] as const)('changing strictness mid-check, %s: only the newest result is shown, badged and marked', async (_name, order, firstEnds) => {
+    const connector = fakeConnector({ kind: 'article', tabId: 7, article: ARTICLE });
+    const { analyse, settle } = controlledEngine();
+    vi.spyOn(console, 'error').mockImplementation(() => {});
     const { container } = render(<PopupApp t={t} connector={connector} analyse={analyse} />);
     await waitFor(() => expect(analyse).toHaveBeenCalledWith(ARTICLE, 'balanced'));
     const select = container.querySelector('select[name="strictness"]') as HTMLSelectElement;
     select.value = 'conservative';
     fireEvent.change(select);
-    await waitFor(() => expect(container.querySelectorAll('li.claim')).toHaveLength(1));
-    finishSlow(sampleAnalysis());
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await waitFor(() => expect(analyse).toHaveBeenCalledWith(ARTICLE, 'conservative'));
+    for (const level of order) {
+      if (level === 'conservative') settle('conservative').resolve(CONSERVATIVE);
+      else if (firstEnds === 'resolve') settle('balanced').resolve(BALANCED);
+      else settle('balanced').reject(new Error('stale run failed'));
+      await tick();
+      // Until the newest check is in, the popup keeps saying it is working, never the stale result.
+      if (level === 'balanced' && order[1] === 'conservative') expect(rootState(container)).toBe('loading');
+    }
+    expect(rootState(container)).toBe('done');
     expect(container.querySelectorAll('li.claim')).toHaveLength(1);
-    expect(connector.setBadge).toHaveBeenCalledTimes(1);
+    expect(container.querySelector('li.claim')?.getAttribute('data-verdict')).toBe('contradict');
+    expect(connector.setBadge.mock.calls).toEqual([[7, 1]]);
+    expect(connector.mark).toHaveBeenCalledTimes(1);
+    expect(connector.mark.mock.calls[0]?.[1].map((c) => c.text)).toEqual([CLAIMS.contradict.text]);
+  });
+
+  it('a check already shown does not go on to mark the page once a newer one has started', async () => {
+    const connector = fakeConnector({ kind: 'article', tabId: 7, article: ARTICLE });
+    // The first badge update is slow: the reader changes strictness while it is under way.
+    let releaseBadge: () => void = () => {};
+    connector.setBadge.mockImplementationOnce(
+      () =>
+        new Promise<void>((resolve) => {
+          releaseBadge = resolve;
+        }),
+    );
+    const analyse = engine((_article, strictness) => (strictness === 'conservative' ? CONSERVATIVE : BALANCED));
+    const { container } = render(<PopupApp t={t} connector={connector} analyse={analyse} />);
+    await waitFor(() => expect(connector.setBadge).toHaveBeenCalledWith(7, 1));
+    expect(container.querySelectorAll('li.claim')).toHaveLength(3);
+    const select = container.querySelector('select[name="strictness"]') as HTMLSelectElement;
+    select.value = 'conservative';
+    fireEvent.change(select);
+    await waitFor(() => expect(connector.mark).toHaveBeenCalledTimes(1));
+    releaseBadge();
+    await tick();
+    expect(connector.mark).toHaveBeenCalledTimes(1);
+    expect(connector.mark.mock.calls[0]?.[1].map((c) => c.text)).toEqual([CLAIMS.contradict.text]);
+    expect(container.querySelectorAll('li.claim')).toHaveLength(1);
+    expect(container.querySelector('.action-status')?.textContent).toBe('Marked 1 sentences in the page.');
+  });
+
+  it('opening the popup twice on one tab: each reads the page once and shows one report', async () => {
+    const connector = fakeConnector({ kind: 'article', tabId: 7, article: ARTICLE });
+    const analyse = engine();
+    const first = render(<PopupApp t={t} connector={connector} analyse={analyse} />);
+    const second = render(<PopupApp t={t} connector={connector} analyse={analyse} />);
+    for (const { container } of [first, second]) {
+      await waitFor(() => expect(rootState(container)).toBe('done'));
+      expect(container.querySelectorAll('.popup')).toHaveLength(1);
+      expect(container.querySelectorAll('li.claim')).toHaveLength(3);
+    }
+    expect(connector.loadArticle).toHaveBeenCalledTimes(2);
+    expect(analyse).toHaveBeenCalledTimes(2);
+    expect(connector.mark).toHaveBeenCalledTimes(2); // the same marks twice: marking replaces, so harmless
+  });
+
+  it('a popup closed mid-read does nothing when the read finishes', async () => {
+    let finishRead: (load: LoadResult) => void = () => {};
+    const connector = fakeConnector({ kind: 'unreadable' });
+    connector.loadArticle.mockImplementationOnce(
+      () =>
+        new Promise<LoadResult>((resolve) => {
+          finishRead = resolve;
+        }),
+    );
+    const analyse = engine();
+    const { unmount } = render(<PopupApp t={t} connector={connector} analyse={analyse} />);
+    await waitFor(() => expect(connector.loadArticle).toHaveBeenCalled());
+    unmount();
+    await tick(); // Preact runs effect cleanups after the unmount returns
+    finishRead({ kind: 'article', tabId: 7, article: ARTICLE });
+    await tick();
+    expect(analyse).not.toHaveBeenCalled();
+    expect(connector.setBadge).not.toHaveBeenCalled();
   });
 
   it('asks the page to highlight a clicked claim', async () => {
@@ -249,5 +355,48 @@ describe('PopupApp', () => {
     fireEvent.click([...container.querySelectorAll('button')].find((b) => b.textContent === 'Cancel') as HTMLButtonElement);
     expect(container.querySelector('form')).toBeNull();
     expect(connector.addFeedback).not.toHaveBeenCalled();
+  });
+});
+
+describe('page text with bidi controls', () => {
+  const RLO = '\u202E';
+  const hostile = sampleAnalysis({
+    title: `Harbour ${RLO}erif ni deruj ni 3`,
+    claims: [
+      {
+        ...CLAIMS.contradict,
+        text: `Twelve ${RLO}deruj ni elpoep`,
+        evidence: [
+          {
+            ...(CLAIMS.contradict.evidence[0] as (typeof CLAIMS.contradict.evidence)[number]),
+            outlet: `Daily ${RLO}droceR`,
+            text: `Three ${RLO}truh`,
+          },
+        ],
+      },
+    ],
+    counts: { agree: 0, contradict: 1, disputed: 0, unverified: 0 },
+  });
+
+  it.each(['.article-title', '.claim-text', '.quote', '.outlet'])('%s carrying U+202E is isolated with dir="auto"', async (selector) => {
+    const connector = fakeConnector({ kind: 'article', tabId: 7, article: ARTICLE });
+    const { container } = render(<PopupApp t={t} connector={connector} analyse={engine(() => hostile)} />);
+    await waitFor(() => expect(rootState(container)).toBe('done'));
+    const element = container.querySelector(selector);
+    expect(element?.textContent).toContain(RLO); // shown as written, not stripped…
+    expect(element?.getAttribute('dir')).toBe('auto'); // …but in its own direction
+    // The override stays inside the isolated element: no popup text shares a text node with it.
+    for (const node of [...container.querySelectorAll('*')].flatMap((el) => [...el.childNodes])) {
+      if (node.nodeType === 3 && node.textContent?.includes(RLO)) expect(node.parentElement?.closest('[dir="auto"]')).not.toBeNull();
+    }
+  });
+
+  it.each(['.article-title', '.claim-text', '.quote', '.outlet'])('the popup stylesheet isolates %s', (selector) => {
+    const css = readFileSync(join(REPO_ROOT, 'entrypoints', 'popup', 'style.css'), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
+    const rules = [...css.matchAll(/([^{}]+)\{([^{}]*)\}/g)].map(([, selectors = '', body = '']) => ({
+      selectors: selectors.split(',').map((x) => x.trim()),
+      body,
+    }));
+    expect(rules.some((r) => r.selectors.includes(selector) && /unicode-bidi:\s*isolate\b/.test(r.body))).toBe(true);
   });
 });

@@ -43,6 +43,15 @@ const cases: Case[] = [
     counts: false,
   },
   {
+    name: 'tab closed mid-scan',
+    view: { state: 'error', reason: 'closed' },
+    state: 'error',
+    reason: 'closed',
+    text: 'The page was closed before Crosscheck could read it',
+    claims: 0,
+    counts: false,
+  },
+  {
     name: 'engine failure',
     view: { state: 'error', reason: 'failed' },
     state: 'error',

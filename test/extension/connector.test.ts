@@ -110,6 +110,98 @@ describe('connector.loadArticle', () => {
   });
 });
 
+describe('connector.loadArticle when the tab goes away mid-read', () => {
+  type Tab = Awaited<ReturnType<typeof openTab>>;
+  const close = (tab: Tab) => fakeBrowser.tabs.remove(tab.id ?? -1);
+  const navigate = (url: string) => (tab: Tab) => fakeBrowser.tabs.update(tab.id ?? -1, { url }).then(() => {});
+  const nothing = async () => {};
+  const fail = (message: string) => {
+    throw new Error(message);
+  };
+
+  it.each([
+    // [case, when it happens, what happens to the tab, what the browser answers, the result]
+    ['closed while reading', 'extract', close, 'Could not establish connection. Receiving end does not exist.', 'closed'],
+    ['closed before injection', 'inject', close, 'No tab with id: 1.', 'closed'],
+    [
+      'navigated away while reading',
+      'extract',
+      navigate('https://news.example/other'),
+      'A listener indicated an asynchronous response',
+      'closed',
+    ],
+    ['navigated to a browser page before injection', 'inject', navigate('chrome://newtab/'), 'Cannot access a chrome:// URL', 'closed'],
+    [
+      'reloaded while reading (the script went with the page)',
+      'extract',
+      nothing,
+      'Could not establish connection. Receiving end does not exist.',
+      'closed',
+    ],
+    [
+      'an in-page anchor is not another page',
+      'inject',
+      navigate('https://news.example/fire#comments'),
+      'Cannot access contents of the page',
+      'unreadable',
+    ],
+    ['still there, injection refused', 'inject', nothing, 'Cannot access contents of the page', 'unreadable'],
+    ['still there, some other failure', 'extract', nothing, 'Something unexpected', 'unreadable'],
+  ] as const)('%s (fails at %s)', async (_name, when, change, error, kind) => {
+    const tab = await openTab('https://news.example/fire', true);
+    stubPage({
+      inject: async () => {
+        if (when !== 'inject') return [];
+        await change(tab);
+        return fail(error);
+      },
+      respond: async () => {
+        await change(tab);
+        return fail(error);
+      },
+    });
+    expect(await createConnector('').loadArticle()).toEqual({ kind });
+  });
+
+  it.each([
+    ['the tab closed', close, { kind: 'closed' }],
+    ['the tab moved to another page', navigate('https://news.example/other'), { kind: 'closed' }],
+  ] as const)('gives up on a page that never answers: %s → closed', async (_name, change, expected) => {
+    const tab = await openTab('https://news.example/fire', true);
+    const page = stubPage({ respond: () => new Promise(() => {}) });
+    const loading = createConnector('', { extractTimeoutMs: 500 }).loadArticle();
+    await vi.waitFor(() => expect(page.sendMessage).toHaveBeenCalled(), { interval: 1 });
+    await change(tab);
+    expect(await loading).toEqual(expected);
+  });
+
+  it('gives up on a page that is still there but never answers, with an error the popup shows', async () => {
+    await openTab('https://news.example/fire', true);
+    stubPage({ respond: () => new Promise(() => {}) });
+    await expect(createConnector('', { extractTimeoutMs: 30 }).loadArticle()).rejects.toThrow(/did not answer within 30 ms/);
+  });
+
+  it('waits about 15 seconds by default before giving up', async () => {
+    vi.useFakeTimers();
+    try {
+      await openTab('https://news.example/fire', true);
+      stubPage({ respond: () => new Promise(() => {}) });
+      let settled = false;
+      const loading = createConnector('').loadArticle();
+      const settle = () => {
+        settled = true;
+      };
+      loading.then(settle, settle);
+      await vi.advanceTimersByTimeAsync(14_900);
+      expect(settled).toBe(false);
+      await vi.advanceTimersByTimeAsync(200);
+      expect(settled).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
 describe('connector.highlight', () => {
   it('sends the claim position and text to the tab and passes on whether it was found', async () => {
     const page = stubPage({ respond: () => ({ found: false }) });

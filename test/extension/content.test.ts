@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createConnector } from '@/components/connector';
 import content from '@/entrypoints/content';
 import { parseResponse } from '@/utils/messages';
 import { t } from '../helpers/translate';
@@ -64,6 +65,38 @@ describe('content script', () => {
     inject();
     inject();
     expect(await deliver({ type: 'extract' })).toHaveLength(1);
+  });
+
+  it.each([
+    ['a live earlier copy', true, 0],
+    ['a copy orphaned by an extension reload', false, 1],
+  ])('next to %s, a new injection listens only if the old one is dead', async (_name, alive, listeners) => {
+    window.__crosscheckContentScript = { alive: () => alive };
+    inject();
+    expect(await deliver({ type: 'extract' })).toHaveLength(listeners);
+  });
+
+  it('two popups reading the same tab at once both get the article, and the page has one listener', async () => {
+    await fakeBrowser.windows.create({ focused: true });
+    const tab = await fakeBrowser.tabs.create({ url: 'https://news.example/fire' });
+    const answers: number[] = [];
+    // The browser, as far as the connector sees it: injection runs the script, messages reach its listeners.
+    vi.spyOn(fakeBrowser.scripting, 'executeScript').mockImplementation((async () => {
+      await Promise.resolve(); // let the other popup's injection interleave
+      inject();
+      return [];
+    }) as never);
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation((async (_tabId: number, message: unknown) => {
+      const responses = await deliver(message);
+      answers.push(responses.length);
+      return responses[0];
+    }) as never);
+    const search = `?tabId=${tab.id}`;
+    const [first, second] = await Promise.all([createConnector(search).loadArticle(), createConnector(search).loadArticle()]);
+    expect(fakeBrowser.scripting.executeScript).toHaveBeenCalledTimes(2);
+    expect(answers).toEqual([1, 1]);
+    expect(first).toEqual(second);
+    expect(first.kind === 'article' && first.article.title).toBe('Blaze rips through harbour depot');
   });
 
   it('marks the requested sentence in the page', async () => {
