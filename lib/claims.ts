@@ -40,7 +40,7 @@ function categoriesOf(text: string, lexicon: Lexicon): Pick<Claim, 'categories'>
     if (names.some((n) => at >= n.start && at < n.end)) continue;
     const v = lexicon.exclusive.values.get(m[0].toLowerCase().replace(/\s+/g, ' '));
     const after = v ? lexicon.exclusive.after.get(v.group) : undefined;
-    if (after && !new RegExp(`^\\s+${after}\\b`, 'i').test(text.slice(at + m[0].length))) continue;
+    if (after && /^\s+(\S+)/.exec(text.slice(at + m[0].length))?.[1]?.toLowerCase() !== after) continue;
     if (v && !found.some((f) => f.group === v.group && f.value === v.value)) found.push({ ...v, text: m[0] });
   }
   return found.length ? { categories: found } : {};
@@ -307,7 +307,11 @@ export function parseClaim(text: string, ctx: ClaimContext): Claim {
     // a statement has a verb; a word that may be either only counts after a name or a pronoun
     // ("Trump and Putin set for…", not "The gas attack")
     asserts: tokens.some(
-      (t, k) => t.verb && (!EITHER.has(t.lower) || !!owner[k - 1] || /^(they|he|she|it|we|who)$/.test(tokens[k - 1]?.lower ?? '')),
+      (t, k) =>
+        t.verb &&
+        (!EITHER.has(t.lower) ||
+          !!owner[k - 1] ||
+          /^(they|he|she|it|we|who|to|will|would|may|might|can|could|should|must)$/.test(tokens[k - 1]?.lower ?? '')),
     ),
     ...categoriesOf(text, lexicon),
   };

@@ -92,7 +92,7 @@ export function compileLexicon(data: LexiconData, aliases: AliasData): Lexicon {
   for (const g of data.exclusive ?? [])
     for (const forms of g.values) for (const f of forms) values.set(f.toLowerCase(), { group: g.id, value: forms[0] ?? f });
   const forms = [...values.keys()].sort((a, b) => b.length - a.length).map((f) => escapeRe(f).replace(/\s+/g, '\\s+'));
-  const after = new Map((data.exclusive ?? []).filter((g) => g.after).map((g) => [g.id, escapeRe(g.after ?? '')]));
+  const after = new Map((data.exclusive ?? []).filter((g) => g.after).map((g) => [g.id, (g.after ?? '').toLowerCase()]));
   const exclusive = forms.length ? { re: new RegExp(`(?<![\\p{L}-])(?:${forms.join('|')})(?![\\p{L}-])`, 'giu'), values, after } : null;
   return {
     exclusive,
