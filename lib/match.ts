@@ -83,16 +83,51 @@ export function candidates(page: Claim, index: RefIndex, limit = 12): Candidate[
       const list = index.postings.get(t) ?? [];
       if (list.length > cap !== common) continue;
       const w = weight(index, t) * (context.has(t) ? 0.5 : 1);
-      for (const i of list) acc.set(i, (acc.get(i) ?? 0) + w);
+      // a common term is walked only so far: past that, its claims are found by rarer terms or not worth finding
+      const end = common ? Math.min(list.length, cap) : list.length;
+      for (let k = 0; k < end; k++) {
+        const i = list[k] as number;
+        acc.set(i, (acc.get(i) ?? 0) + w);
+      }
     }
   };
   walk(false);
   if (!acc.size) walk(true);
-  const shortlist = [...acc.entries()].sort((a, b) => b[1] - a[1]).slice(0, Math.max(SHORTLIST, limit));
+  const shortlist = topK(acc, Math.max(SHORTLIST, limit));
   const out: Candidate[] = [];
   for (const [i] of shortlist) {
     const ref = index.claims[i];
     if (ref) out.push({ ...align(page, ref.claim, index), ref: i });
   }
   return out.sort((a, b) => b.score - a.score || a.ref - b.ref).slice(0, limit);
+}
+
+/** The k entries with the largest values, by a bounded min-heap: no sort of every candidate. */
+function topK(scores: Map<number, number>, k: number): [number, number][] {
+  const heap: [number, number][] = [];
+  const less = (a: number, b: number) => (heap[a]?.[1] ?? 0) < (heap[b]?.[1] ?? 0);
+  const swap = (a: number, b: number) => {
+    const t = heap[a] as [number, number];
+    heap[a] = heap[b] as [number, number];
+    heap[b] = t;
+  };
+  for (const entry of scores) {
+    if (heap.length < k) {
+      heap.push(entry);
+      for (let i = heap.length - 1; i > 0 && less(i, (i - 1) >> 1); i = (i - 1) >> 1) swap(i, (i - 1) >> 1);
+    } else if (entry[1] > (heap[0]?.[1] ?? 0)) {
+      heap[0] = entry;
+      for (let i = 0; ; ) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < heap.length && less(l, m)) m = l;
+        if (r < heap.length && less(r, m)) m = r;
+        if (m === i) break;
+        swap(i, m);
+        i = m;
+      }
+    }
+  }
+  return heap.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
 }
