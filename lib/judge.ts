@@ -29,6 +29,8 @@ interface DetailStance {
   source: string;
   stance: Stance;
   evidence: Evidence;
+  /** A conflict too loosely aligned to flag: it only keeps the sentence from agreeing. */
+  weak?: boolean;
   /** The reference claim compared, and which of its figures. */
   ref?: number;
   figure?: Figure;
@@ -66,12 +68,15 @@ export function judge(
     .map(perSource)
     .filter((d) => d.length > 0);
 
-  const contradicted = details.filter((d) => d.some((s) => s.stance === 'contradict'));
+  const strong = (s: DetailStance) => s.stance === 'contradict' && !s.weak;
+  const contradicted = details.filter((d) => d.some(strong)).map((d) => d.filter((s) => !s.weak));
   if (contradicted.length) {
     const disputed = contradicted.every((d) => d.some((s) => s.stance === 'agree'));
     const evidence = uniqueEvidence(contradicted.flat().map((s) => s.evidence));
     return { verdict: disputed ? 'disputed' : 'contradict', evidence };
   }
+  // a date that the aligned references only contradict, however loosely, leaves the sentence unsettled
+  if (details.some((d) => d.length > 0 && d.every((s) => s.weak))) return { verdict: 'unverified', evidence: [] };
   const agreeing = details.flat().filter((s) => s.stance === 'agree');
   const wording = wordingAgreement(page, cands, ctx);
   if (agreeing.length || wording.length) {
@@ -284,9 +289,15 @@ function compareTime(_page: Claim, tm: TimeSpan, cands: Candidate[], ctx: Contex
     ctx,
     ({ cand, rt }) => {
       const stance: Stance = tm.start < rt.end && rt.start < tm.end ? 'agree' : 'contradict';
-      if (stance === 'contradict' && !tm.since && cand.score < ctx.t.timeConflict) return null;
+      // too loosely aligned to flag, but enough to forbid agreeing (see judge)
+      const weak = stance === 'contradict' && !tm.since && cand.score < ctx.t.timeConflict;
       const reason = `page: ${tm.text}; ${outletOf(cand, ctx)}: ${rt.text}`;
-      return { source: ctx.index.claims[cand.ref]?.doc ?? '', stance, evidence: evidenceFor(cand, ctx, stance, reason) };
+      return {
+        source: ctx.index.claims[cand.ref]?.doc ?? '',
+        stance,
+        evidence: evidenceFor(cand, ctx, stance, reason),
+        ...(weak ? { weak } : {}),
+      };
     },
     finest,
     !!tm.since,
@@ -379,5 +390,31 @@ function wordingAgreement(page: Claim, cands: Candidate[], ctx: Context): Eviden
     const words = cand.shared.map((t) => t.slice(2).replace(/-/g, ' ')).slice(0, 6);
     out.push(evidenceFor(cand, ctx, 'agree', `${outletOf(cand, ctx)} says the same (${words.join(', ')})`));
   }
+  if (out.length || !page.asserts || page.context) return out;
+  // a sentence that joins two statements ("will hold a call later today, and the call will focus on
+  // Syria") can be said by one source in two sentences: together they must cover it more fully
+  for (const [i, a] of cands.entries()) {
+    const refA = ctx.index.claims[a.ref];
+    if (!refA || a.shared.length < 2 || refA.claim.negated !== page.negated) continue;
+    for (const b of cands.slice(i + 1)) {
+      const refB = ctx.index.claims[b.ref];
+      if (!refB || refB.doc !== refA.doc || b.shared.length < 2 || refB.claim.negated !== page.negated) continue;
+      if (conflictsWithDetails(page, refA.claim) || conflictsWithDetails(page, refB.claim)) continue;
+      const covered = new Set([...a.shared, ...b.shared]);
+      const total = page.terms.reduce((n, t) => n + weight(ctx.index, t), 0);
+      const hit = page.terms.reduce((n, t) => n + (covered.has(t) ? weight(ctx.index, t) : 0), 0);
+      const content = [...covered].filter((t) => !t.startsWith('e:') && !t.startsWith('a:'));
+      if (total && hit / total >= ctx.t.agree + JOINT_MARGIN && content.length >= 3 && !a.shared.every((t) => b.shared.includes(t))) {
+        const outlet = outletOf(a, ctx);
+        return [
+          evidenceFor(a, ctx, 'agree', `${outlet} says this across two sentences`),
+          evidenceFor(b, ctx, 'agree', `${outlet} says this across two sentences`),
+        ];
+      }
+    }
+  }
   return out;
 }
+
+/** Two reference sentences together must cover this much more than one alone. */
+const JOINT_MARGIN = 0.15;
