@@ -3,11 +3,11 @@
 import { parseClaim, quickTerms } from './claims';
 import { judge } from './judge';
 import type { Lexicon } from './lexicon';
-import { buildIndex, candidates, type RefIndex } from './match';
+import { buildIndex, type Candidate, candidates, type RefIndex } from './match';
 import { type CompiledReferences, lexiconOf } from './references';
 import { buildReport } from './report';
 import { segment } from './segment';
-import type { Article, Claim, ClaimResult, ReferenceDocumentMeta, Report, Strictness } from './types';
+import type { Article, Claim, ClaimResult, ReferenceDocumentMeta, Report, Sentence, Strictness } from './types';
 
 export { extractArticle } from './extract';
 export { combineVerdicts, crosscheckSets } from './multi-set';
@@ -46,6 +46,9 @@ const EMPTY_CLAIM: Claim = {
   speaker: null,
 };
 
+/** Words of an article read before deciding that it is about none of the references' story. */
+export const RELEVANCE_SAMPLE_WORDS = 3_000;
+
 /** A page is about the reference story when enough of its sentences align well with the references. */
 const RELEVANT_SCORE = 0.4;
 const RELEVANT_SHARE = 0.1;
@@ -67,9 +70,8 @@ function notEnglish(article: Article): boolean {
 export function crosscheck(article: Article, refs: CompiledReferences | PreparedReferences, options: CrosscheckOptions = {}): Report {
   const prepared = 'index' in refs ? refs : prepare(refs);
   const strictness = options.strictness ?? 'balanced';
-  const sentences = segment(article.blocks);
   if (notEnglish(article)) {
-    const claims = sentences.map((s) => ({ ...s, verdict: 'unverified' as const, evidence: [] }));
+    const claims = segment(article.blocks).map((s) => ({ ...s, verdict: 'unverified' as const, evidence: [] }));
     return buildReport({ article, claims, relevant: false, refs: prepared.refs, strictness, notice: 'not-english' });
   }
   // the topic: terms of the last sentence that named something, in this block or the one before
@@ -77,7 +79,10 @@ export function crosscheck(article: Article, refs: CompiledReferences | Prepared
   // the topic carries to the next block, and on through a list ("At least 80 died." "Another counted 86.")
   const near = (from: number, to: number) => to - from <= 1 || article.blocks.slice(from + 1, to + 1).every((b) => b.kind === 'item');
   let quickTopic: string[] = [];
-  const parsed = sentences.map((s) => {
+  let words = 0;
+  let aligned = 0;
+  const isAligned = (cands: Candidate[]) => (cands[0]?.score ?? 0) >= RELEVANT_SCORE && (cands[0]?.shared.length ?? 0) >= 3;
+  const read = (s: Sentence) => {
     // retrieval first, on cheap terms: most sentences of most pages match nothing
     const quick = quickTerms(s.text, prepared.lexicon);
     const numeric = NUMERIC.test(s.text);
@@ -98,8 +103,18 @@ export function crosscheck(article: Article, refs: CompiledReferences | Prepared
     }
     if (claim.entities.length > 0 || claim.terms.length >= 3) topic = { block: s.block, terms: [...claim.terms, ...(claim.context ?? [])] };
     return { s, claim, cands: candidates(claim, prepared.index) };
-  });
-  const aligned = parsed.filter((p) => (p.cands[0]?.score ?? 0) >= RELEVANT_SCORE && (p.cands[0]?.shared.length ?? 0) >= 3).length;
+  };
+  const parsed: ReturnType<typeof read>[] = [];
+  for (const [b, block] of article.blocks.entries()) {
+    // an article whose opening aligns with nothing is not about the story: reading on cannot change that
+    if (words >= RELEVANCE_SAMPLE_WORDS && aligned === 0) break;
+    for (const sentence of segment([block])) {
+      const p = read({ ...sentence, block: b });
+      parsed.push(p);
+      words += sentence.text.split(/\s+/).length;
+      if (isAligned(p.cands)) aligned++;
+    }
+  }
   const relevant = aligned >= 2 && aligned >= RELEVANT_SHARE * parsed.length;
   const claims: ClaimResult[] = parsed.map(({ s, claim, cands }) => {
     const j =
