@@ -206,8 +206,15 @@ export function parseClaim(text: string, ctx: ClaimContext): Claim {
   const terms = new Set<string>(ments.map((m) => `e:${m.id}`));
   const used = new Array<boolean>(tokens.length).fill(false);
   const cueAt: { i: number; last: number; key: string }[] = [];
+  // where each word stands, so a phrase is only tried where its first word is
+  const at = new Map<string, number[]>();
+  tokens.forEach((t, i) => {
+    const w = t.lower.replace(/'s$/, '');
+    at.set(w, [...(at.get(w) ?? []), i]);
+  });
   for (const p of lexicon.phrases) {
-    for (let i = 0; i + p.words.length <= tokens.length; i++) {
+    for (const i of at.get(p.words[0] ?? '') ?? []) {
+      if (i + p.words.length > tokens.length) continue;
       if (p.words.every((w, k) => !used[i + k] && tokens[i + k]?.lower.replace(/'s$/, '') === w)) {
         for (const c of lexicon.concepts.get(p.key) ?? []) terms.add(c);
         cueAt.push({ i, last: i + p.words.length - 1, key: p.key });
