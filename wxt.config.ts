@@ -16,7 +16,7 @@ export default defineConfig({
   vite: () => ({ plugins: [preact()], build: { modulePreload: { polyfill: false } } }),
   // The sources archive Firefox reviewers rebuild from: no test run output or demo screenshots.
   zip: { excludeSources: ['test-results/**', 'demo-output/**', 'docs/*.png'] },
-  manifest: ({ mode, manifestVersion }) => ({
+  manifest: ({ mode, manifestVersion, browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
@@ -24,13 +24,18 @@ export default defineConfig({
     host_permissions: mode === 'e2e' ? ['http://127.0.0.1/*'] : [],
     ...(manifestVersion === 2 ? { optional_permissions: OPTIONAL_HOSTS } : { optional_host_permissions: OPTIONAL_HOSTS }),
     action: { default_title: '__MSG_actionTitle__' },
-    browser_specific_settings: {
-      gecko: {
-        id: 'crosscheck@crosscheck.invalid',
-        strict_min_version: '115.0',
-        // Crosscheck collects nothing: no page text or data ever leaves the browser.
-        data_collection_permissions: { required: ['none'] },
-      },
-    },
+    // Firefox's settings only in Firefox's manifest: Chrome warns about keys it does not know
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'crosscheck@crosscheck.invalid',
+              strict_min_version: '115.0',
+              // Crosscheck collects nothing: no page text or data ever leaves the browser.
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
   }),
 });
