@@ -68,6 +68,48 @@ async function openExtensionPage(page: Page, url: string, timeoutMs = 20_000): P
   throw new Error(`Firefox did not open ${url} within ${timeoutMs} ms`);
 }
 
+/** The marks setting as stored in the extension's local storage (read from an extension page); unset means on, the default. */
+function storedMarksEnabled(page: Page): Promise<boolean> {
+  return page.evaluate(async () => {
+    const api = (globalThis as unknown as { browser: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } } })
+      .browser;
+    const stored = (await api.storage.local.get('marks')).marks as { enabled?: unknown } | undefined;
+    return typeof stored?.enabled === 'boolean' ? stored.enabled : true;
+  });
+}
+
+/** Turns "marks in the page" on or off in the options page, and waits until storage holds it. */
+async function setMarksEnabled(options: Page, on: boolean): Promise<void> {
+  await options.bringToFront();
+  await options.waitForSelector('[data-state="ready"]');
+  const checked = await options.$eval('input[name="marks-enabled"]', (el) => (el as HTMLInputElement).checked);
+  if (checked !== on) await options.click('input[name="marks-enabled"]');
+  const deadline = Date.now() + 15_000;
+  let stored = await storedMarksEnabled(options);
+  while (stored !== on && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100));
+    stored = await storedMarksEnabled(options);
+  }
+  expect(stored, `stored marks setting after turning marks ${on ? 'on' : 'off'}`).toBe(on);
+  expect(await options.$eval('input[name="marks-enabled"]', (el) => (el as HTMLInputElement).checked)).toBe(on);
+}
+
+/** The verdicts of the listed claims and the filter buttons' pressed states, once both agree with `shown`. */
+async function waitForFilter(popup: Page, shown: string[]): Promise<void> {
+  await popup.waitForFunction(
+    (want: string[]) => {
+      const buttons = Array.from(document.querySelectorAll('button[data-filter]'));
+      const pressedOk = buttons.every(
+        (b) => (b.getAttribute('aria-pressed') === 'true') === want.includes(b.getAttribute('data-filter') ?? ''),
+      );
+      const listed = Array.from(document.querySelectorAll('li.claim')).map((li) => li.getAttribute('data-verdict') ?? '');
+      return pressedOk && listed.length > 0 && listed.every((v) => want.includes(v));
+    },
+    { polling: 100, timeout: 15_000 },
+    shown,
+  );
+}
+
 describe.skipIf(shouldSkip(binary))('Firefox: popup on a contradicting report', () => {
   let browser: Browser | undefined;
   let server: FixtureServer | undefined;
@@ -123,7 +165,7 @@ describe.skipIf(shouldSkip(binary))('Firefox: popup on a contradicting report', 
     expect(marked).toContain(CONTRADICTING.missiles.page);
   });
 
-  it('marks the verdicts in the page, opens a card by keyboard, clears back to the original page, passes axe', async () => {
+  it('marks the verdicts in the page, opens a card by keyboard, clears back to the original page, filters verdicts, follows settings, passes axe', async () => {
     if (!browser || !server) throw new Error('setup failed');
     const axeSource = readFileSync(AXE_SOURCE_PATH, 'utf8');
     const diagnostics = () => (logs.length ? `\n${logs.join('\n')}` : '');
@@ -173,6 +215,26 @@ describe.skipIf(shouldSkip(binary))('Firefox: popup on a contradicting report', 
     const popupViolations = await runAxe(inPopup);
     expect(popupViolations, JSON.stringify(popupViolations, null, 2)).toEqual([]);
 
+    // Verdict filters: with every other verdict toggled off, only the contradicted claims remain listed.
+    const before = await readPopup(inPopup);
+    const contradicted = before.claims.filter((c) => c.verdict === 'contradict');
+    expect(contradicted.length, before.text).toBeGreaterThan(0);
+    expect(
+      before.claims.some((c) => c.verdict !== 'contradict'),
+      'claims of other verdicts are listed before filtering',
+    ).toBe(true);
+    const filters = await popup.$$eval('button[data-filter]', (buttons) => buttons.map((b) => b.getAttribute('data-filter') ?? ''));
+    expect(filters).toContain('contradict');
+    const others = filters.filter((f) => f !== 'contradict');
+    for (const verdict of others) await popup.click(`button[data-filter="${verdict}"]`);
+    await waitForFilter(popup, ['contradict']);
+    const filtered = await readPopup(inPopup);
+    expect(filtered.claims.map((c) => c.verdict)).toEqual(contradicted.map(() => 'contradict'));
+    expect(filtered.claims.map((c) => c.sentence)).toEqual(contradicted.map((c) => c.sentence));
+    for (const verdict of others) await popup.click(`button[data-filter="${verdict}"]`);
+    await waitForFilter(popup, filters);
+    expect((await readPopup(inPopup)).claims.map((c) => c.sentence)).toEqual(before.claims.map((c) => c.sentence));
+
     await popup.click('button[data-action="clear-marks"]');
     await popup.waitForFunction(() => document.querySelector('.action-status')?.textContent?.includes('removed'));
     expect(await readMarks(inArticle)).toEqual([]);
@@ -184,5 +246,28 @@ describe.skipIf(shouldSkip(binary))('Firefox: popup on a contradicting report', 
     await options.evaluate(axeSource);
     const optionsViolations = await runAxe(evaluateIn(options));
     expect(optionsViolations, JSON.stringify(optionsViolations, null, 2)).toEqual([]);
+
+    // Marks off in the options page: a new check of the page leaves it unmarked. The setting lives
+    // in the profile's storage for the rest of the run, so it is turned back on whatever happens.
+    try {
+      await setMarksEnabled(options, false);
+      const recheck = await browser.newPage();
+      recheck.on('pageerror', (e) => logs.push(`[popup error] ${e instanceof Error ? e.message : String(e)}`));
+      await recheck.setViewport({ ...POPUP_VIEWPORT });
+      await openExtensionPage(recheck, `${EXTENSION_ORIGIN}/popup.html?tabId=${tabId}`);
+      const inRecheck = evaluateIn(recheck);
+      await waitForPopupDone(inRecheck, 60_000, diagnostics);
+      await recheck.waitForFunction(() => document.querySelector('.action-status')?.textContent?.includes('off'), {
+        polling: 100,
+        timeout: 30_000,
+      });
+      expect((await readPopup(inRecheck)).claims.length, 'the new check still lists its claims').toBeGreaterThan(0);
+      expect(await readMarks(inArticle)).toEqual([]);
+      expect(await article.evaluate(() => document.querySelector('crosscheck-card'))).toBeNull();
+      expect(await article.evaluate(() => document.body.innerHTML)).toBe(original);
+      await recheck.close();
+    } finally {
+      await setMarksEnabled(options, true);
+    }
   });
 });
