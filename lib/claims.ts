@@ -40,8 +40,13 @@ function categoriesOf(text: string, lexicon: Lexicon): Pick<Claim, 'categories'>
     if (names.some((n) => at >= n.start && at < n.end)) continue;
     const v = lexicon.exclusive.values.get(m[0].toLowerCase().replace(/\s+/g, ' '));
     const after = v ? lexicon.exclusive.after.get(v.group) : undefined;
-    if (after && /^\s+(\S+)/.exec(text.slice(at + m[0].length))?.[1]?.toLowerCase() !== after) continue;
-    if (v && !found.some((f) => f.group === v.group && f.value === v.value)) found.push({ ...v, text: m[0] });
+    const next = /^\s+(\S+)\s+(?:the\s+)?([\p{L}][\p{L}'’-]*)/u.exec(text.slice(at + m[0].length));
+    if (after && next?.[1]?.toLowerCase() !== after) continue;
+    // "southeast of Homs": what the value is relative to, so "north of Raqqa" is not compared with it
+    const of = after ? next?.[2]?.toLowerCase() : undefined;
+    if (v && !found.some((f) => f.group === v.group && f.value === v.value && f.of === of)) {
+      found.push({ ...v, text: after && next ? `${m[0]}${next[0]}` : m[0], ...(of ? { of } : {}) });
+    }
   }
   return found.length ? { categories: found } : {};
 }

@@ -309,7 +309,7 @@ function compareCategory(cat: NonNullable<Claim['categories']>[number], cands: C
   const items: { cand: Candidate; value: string; text: string }[] = [];
   for (const cand of cands) {
     for (const rc of ctx.index.claims[cand.ref]?.claim.categories ?? [])
-      if (rc.group === cat.group) items.push({ cand, value: rc.value, text: rc.text });
+      if (rc.group === cat.group && rc.of === cat.of) items.push({ cand, value: rc.value, text: rc.text });
   }
   return slotStances(items, new Set(), ctx, ({ cand, value, text }) => {
     const stance: Stance = value === cat.value ? 'agree' : 'contradict';

@@ -83,7 +83,7 @@ export interface Claim {
   times: TimeSpan[];
   frames: Frame[];
   /** Values of exclusive groups the sentence states ("southeast" of a place, "sarin", "rebel-held"). */
-  categories?: { group: string; value: string; text: string }[];
+  categories?: { group: string; value: string; text: string /** What a direction is relative to ("of Homs"). */; of?: string }[];
   /** Terms of the sentence before, for a sentence that names nothing itself ("Nearly 90 were killed"). */
   context?: string[];
   negated: boolean;
