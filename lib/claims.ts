@@ -24,6 +24,9 @@ const STOP = new Set(
 /** Words after a measure that say how it is meant, not what is counted ("five years old"). */
 const MEASURE_WORD = /^(old|long|ago|later|earlier|high|wide|deep|tall|away|apart|running)$/;
 
+/** Judgement cues read per sentence. */
+const MAX_CUES = 8;
+
 /** Counts are compared as figures, not as words. */
 const NUMBER_WORD =
   /^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|dozens|hundreds|thousands|millions)$/;
@@ -261,7 +264,8 @@ export function parseClaim(text: string, ctx: ClaimContext): Claim {
   }
 
   const frames: Frame[] = [];
-  for (const cue of cueAt.sort((a, b) => a.i - b.i)) {
+  // a sentence states a handful of judgements at most; a cap keeps a page of repeated cue words linear
+  for (const cue of cueAt.sort((a, b) => a.i - b.i).slice(0, MAX_CUES)) {
     for (const { axis, polarity } of lexicon.axisCues.get(cue.key) ?? []) {
       const [a, b] = clauseOf(text, tokens, cue.i);
       // "warm words" are not warm relations: some axes need their subject in the clause
