@@ -33,10 +33,9 @@ const NUMBER_WORD =
 
 const CLAUSE_WORDS = new Set(['while', 'whereas', 'but', 'which', 'when', 'although', 'though', 'whilst', 'after', 'because']);
 
-function categoriesOf(text: string, lexicon: Lexicon): Pick<Claim, 'categories'> {
+function categoriesOf(text: string, names: { start: number; end: number }[], lexicon: Lexicon): Pick<Claim, 'categories'> {
   if (!lexicon.exclusive) return {};
   const found: NonNullable<Claim['categories']> = [];
-  const names = lexicon.aliases.find(text);
   for (const m of text.matchAll(lexicon.exclusive.re)) {
     const at = m.index ?? 0;
     // "North Korea" is a name, not a direction; a value that needs a word after it ("southeast of") must have it
@@ -76,9 +75,9 @@ interface Mention {
   last: number;
 }
 
-function mentions(text: string, tokens: Token[], lexicon: Lexicon): Mention[] {
+function mentions(names: { start: number; end: number; id: string }[], tokens: Token[]): Mention[] {
   const out: Mention[] = [];
-  for (const m of lexicon.aliases.find(text)) {
+  for (const m of names) {
     let first = -1;
     let last = -1;
     tokens.forEach((t, i) => {
@@ -206,7 +205,9 @@ export function tokenize(text: string): Token[] {
 export function parseClaim(text: string, ctx: ClaimContext): Claim {
   const { lexicon } = ctx;
   const tokens = tokenize(text);
-  const ments = mentions(text, tokens, lexicon);
+  // names found once: for entities, and to keep "North Korea" from reading as a direction
+  const names = lexicon.aliases.find(text);
+  const ments = mentions(names, tokens);
   const owner = new Array<string | null>(tokens.length).fill(null);
   for (const m of ments) for (let i = m.first; i <= m.last; i++) owner[i] = m.id;
 
@@ -329,7 +330,7 @@ export function parseClaim(text: string, ctx: ClaimContext): Claim {
           !!owner[k - 1] ||
           /^(they|he|she|it|we|who|to|will|would|may|might|can|could|should|must)$/.test(tokens[k - 1]?.lower ?? '')),
     ),
-    ...categoriesOf(text, lexicon),
+    ...categoriesOf(text, names, lexicon),
   };
 }
 
