@@ -7,7 +7,7 @@ import { type BrowserContext, chromium, type Page, type Worker } from 'playwrigh
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   chromiumArgs,
-  type Evaluate,
+  chromiumEvaluate,
   e2eExtensionDir,
   type FixtureServer,
   findBrowser,
@@ -22,9 +22,7 @@ import {
 
 const binary = findBrowser('chromium');
 
-function evaluateIn(target: Page | Worker): Evaluate {
-  return <R, A>(fn: (arg: A) => R | Promise<R>, arg: A) => (target as Page).evaluate(fn as (arg: unknown) => R | Promise<R>, arg);
-}
+const evaluateIn = chromiumEvaluate;
 
 describe.skipIf(shouldSkip(binary))('Chromium: a reference set the reader builds', () => {
   let context: BrowserContext | undefined;

@@ -6,11 +6,11 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { type BrowserContext, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   chromiumArgs,
-  type Evaluate,
+  chromiumEvaluate,
   e2eExtensionDir,
   type FixtureServer,
   findBrowser,
@@ -28,9 +28,7 @@ const binary = findBrowser('chromium');
 const FIXTURE = 'long-article.html';
 const TIMING_FILE = join(RESULTS_DIR, 'timing-chromium.json');
 
-function evaluateIn(target: Page | Worker): Evaluate {
-  return <R, A>(fn: (arg: A) => R | Promise<R>, arg: A) => (target as Page).evaluate(fn as (arg: unknown) => R | Promise<R>, arg);
-}
+const evaluateIn = chromiumEvaluate;
 
 interface LongTask {
   start: number;

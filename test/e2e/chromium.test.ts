@@ -3,7 +3,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { type BrowserContext, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectContradictingReport } from './contract';
 import {
@@ -11,8 +11,8 @@ import {
   activeMark,
   CONTRADICTING,
   chromiumArgs,
+  chromiumEvaluate,
   clickClaim,
-  type Evaluate,
   e2eExtensionDir,
   type FixtureServer,
   findBrowser,
@@ -34,10 +34,7 @@ import {
 
 const binary = findBrowser('chromium');
 
-function evaluateIn(target: Page | Worker): Evaluate {
-  // Page and Worker evaluate alike; TypeScript cannot call a union of their overloads.
-  return <R, A>(fn: (arg: A) => R | Promise<R>, arg: A) => (target as Page).evaluate(fn as (arg: unknown) => R | Promise<R>, arg);
-}
+const evaluateIn = chromiumEvaluate;
 
 describe.skipIf(shouldSkip(binary))('Chromium: popup on a contradicting report', () => {
   let context: BrowserContext | undefined;

@@ -13,7 +13,7 @@ import { type BrowserContext, chromium, type Page, type Worker } from 'playwrigh
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   chromiumArgs,
-  type Evaluate,
+  chromiumEvaluate,
   e2eExtensionDir,
   FIXTURES_DIR,
   findBrowser,
@@ -28,9 +28,7 @@ const binary = findBrowser('chromium');
 const HOSTILE_DIR = join(FIXTURES_DIR, 'hostile');
 const PAGES = readdirSync(HOSTILE_DIR).filter((f) => f.endsWith('.html'));
 
-function evaluateIn(target: Page | Worker): Evaluate {
-  return <R, A>(fn: (arg: A) => R | Promise<R>, arg: A) => (target as Page).evaluate(fn as (arg: unknown) => R | Promise<R>, arg);
-}
+const evaluateIn = chromiumEvaluate;
 
 /** Serves test/fixtures/hostile/*.html on 127.0.0.1. */
 async function serveHostile(): Promise<{ url: (f: string) => string; close: () => Promise<void> }> {

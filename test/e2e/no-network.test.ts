@@ -5,12 +5,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page, type Request, type Worker } from 'playwright-core';
+import { type BrowserContext, chromium, type Page, type Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CONTRADICTING,
   chromiumArgs,
-  type Evaluate,
+  chromiumEvaluate,
   e2eExtensionDir,
   type FixtureServer,
   findBrowser,
@@ -24,9 +24,7 @@ import {
 
 const binary = findBrowser('chromium');
 
-function evaluateIn(target: Page | Worker): Evaluate {
-  return <R, A>(fn: (arg: A) => R | Promise<R>, arg: A) => (target as Page).evaluate(fn as (arg: unknown) => R | Promise<R>, arg);
-}
+const evaluateIn = chromiumEvaluate;
 
 interface Recorded {
   url: string;

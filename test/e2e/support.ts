@@ -11,6 +11,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Page, Worker } from 'playwright-core';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const FIXTURES_DIR = join(REPO_ROOT, 'test/fixtures');
@@ -188,6 +189,12 @@ export const POPUP_VIEWPORT = { width: 400, height: 600 } as const;
 
 /** Runs a self-contained function in a page: Playwright's and Puppeteer's `evaluate` both fit. */
 export type Evaluate = <R, A>(fn: (arg: A) => R | Promise<R>, arg: A) => Promise<R>;
+
+/** Evaluate in a Chromium page or the extension's service worker (playwright-core). */
+export function chromiumEvaluate(target: Page | Worker): Evaluate {
+  // Page and Worker evaluate alike; TypeScript cannot call a union of their overloads.
+  return <R, A>(fn: (arg: A) => R | Promise<R>, arg: A) => (target as Page).evaluate(fn as (arg: unknown) => R | Promise<R>, arg);
+}
 
 export interface EvidenceView {
   quote: string;
