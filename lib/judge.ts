@@ -60,9 +60,9 @@ export function judge(
   // a label ("9:30 a.m. ET", "The gas attack") says nothing to check
   if (!page.asserts && page.terms.length < 2) return { verdict: 'unverified', evidence: [] };
   const details: DetailStance[][] = [
-    ...page.figures.map((f) => compareFigure(page, f, cands, ctx)),
-    ...page.times.map((tm) => compareTime(page, tm, cands, ctx)),
-    ...page.frames.map((fr) => compareFrame(page, fr, cands, ctx)),
+    ...page.figures.map((f) => compareFigure(f, cands, ctx)),
+    ...page.times.map((tm) => compareTime(tm, cands, ctx)),
+    ...page.frames.map((fr) => compareFrame(fr, cands, ctx)),
     ...(page.categories ?? []).map((cat) => compareCategory(cat, cands, ctx)),
   ]
     .map(perSource)
@@ -225,7 +225,7 @@ function figureCluster(ref: number, fig: Figure | undefined, ctx: Context): { re
   return out;
 }
 
-function compareFigure(_page: Claim, f: Figure, cands: Candidate[], ctx: Context): DetailStance[] {
+function compareFigure(f: Figure, cands: Candidate[], ctx: Context): DetailStance[] {
   const items: { cand: Candidate; rf: Figure }[] = [];
   for (const cand of cands) {
     const ref = ctx.index.claims[cand.ref];
@@ -266,7 +266,7 @@ function compareFigure(_page: Claim, f: Figure, cands: Candidate[], ctx: Context
   return single.map(({ ref, fig }) => stanceOf({ cand: { ref, score: 0, shared: [] }, rf: fig }));
 }
 
-function compareTime(_page: Claim, tm: TimeSpan, cands: Candidate[], ctx: Context): DetailStance[] {
+function compareTime(tm: TimeSpan, cands: Candidate[], ctx: Context): DetailStance[] {
   const clock = tm.kind === 'clock';
   const items: { cand: Candidate; rt: TimeSpan }[] = [];
   for (const cand of cands) {
@@ -318,7 +318,7 @@ function compareCategory(cat: NonNullable<Claim['categories']>[number], cands: C
   });
 }
 
-function compareFrame(_page: Claim, fr: Frame, cands: Candidate[], ctx: Context): DetailStance[] {
+function compareFrame(fr: Frame, cands: Candidate[], ctx: Context): DetailStance[] {
   if (!fr.agent) return [];
   const info = ctx.lexicon.axisInfo.get(fr.axis);
   const items: { cand: Candidate; rf: Frame; stance: Stance }[] = [];
