@@ -86,9 +86,11 @@ function extract(doc: Document, url: string): Article | null {
   let blocks: Block[];
   if (flat) blocks = flatBlocks(doc);
   else {
+    const readable = root !== null;
     root ??= fallbackRoot(doc);
     if (!root) return null;
     blocks = collectBlocks(root);
+    if (readable) blocks = [...leadBlocks(doc, blocks), ...blocks];
   }
   const title = clean(meta.title || doc.querySelector('h1')?.textContent || rTitle || doc.title);
   // the headline is a sentence of the article too
@@ -145,6 +147,63 @@ function flatBlocks(doc: Document): Block[] {
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as Element);
   }
   return out;
+}
+
+/** Standfirsts, lead captions and the like: what marks them as furniture rather than story. */
+const NOT_LEAD = /byline|author|dateline|timestamp|date|share|social|credit|breadcrumb|kicker|related|promo|advert|sponsor|newsletter|comment|discussion|tags?\b/i;
+const LEAD_TAGS = new Set(['H2', 'H3', 'P', 'FIGCAPTION']);
+/** How far past the headline the body must start for what lies between to count as its lead. */
+const LEAD_REACH = 80;
+
+/**
+ * Readability keeps the body but drops what sits between the headline and it (the standfirst, the
+ * lead picture's caption). Those are sentences of the article too: read them from the page,
+ * walking from the headline to the body's first paragraph, and only if the body is reached soon.
+ */
+function leadBlocks(doc: Document, blocks: Block[]): Block[] {
+  const h1 = doc.querySelector('h1');
+  if (!h1) return [];
+  const have = new Set(blocks.map((b) => b.text));
+  const out: Block[] = [];
+  // the walk stays inside the story that holds the headline
+  const story = h1.closest('article, main, [role="main"]') ?? doc.body;
+  // the next element in document order, skipping el's own subtree when asked
+  const next = (el: Element, into: boolean): Element | null => {
+    if (into && el.firstElementChild) return el.firstElementChild;
+    for (let e: Element | null = el; e && e !== story; e = e.parentElement) if (e.nextElementSibling) return e.nextElementSibling;
+    return null;
+  };
+  let el = next(h1, false);
+  // paragraphs met that Readability kept: the second is surely the body (the first may be a standfirst)
+  let kept = 0;
+  for (let steps = 0; el && steps < LEAD_REACH && kept < 2; steps++) {
+    const tag = el.tagName.toUpperCase();
+    const text = clean(el.textContent);
+    if (have.has(text)) {
+      kept++;
+      el = next(el, false);
+      continue;
+    }
+    const label = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    if (PAGE_CHROME.has(tag) || NOT_LEAD.test(label)) {
+      el = next(el, false);
+      continue;
+    }
+    if (LEAD_TAGS.has(tag)) {
+      const copy = el.cloneNode(true) as Element;
+      for (const c of Array.from(copy.querySelectorAll('*'))) {
+        if (NOT_LEAD.test(`${c.getAttribute('class') ?? ''} ${c.getAttribute('id') ?? ''}`)) c.remove();
+      }
+      const own = clean(copy.textContent);
+      if (own.split(' ').length >= 6 && !have.has(own) && !blocks.some((b) => b.text.includes(own)))
+        out.push({ kind: tag === 'FIGCAPTION' ? 'caption' : tag === 'P' ? 'paragraph' : 'heading', text: own });
+      el = next(el, false);
+      continue;
+    }
+    el = next(el, true);
+  }
+  // the body never came: whatever was collected may be anything
+  return kept > 0 ? out : [];
 }
 
 /** Which elements hold a block somewhere inside: one bottom-up pass instead of a search per element. */

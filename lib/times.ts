@@ -110,6 +110,8 @@ export function readTimes(text: string, published: string | null): TimeSpan[] {
     const b = a + m[0].length;
     if (!t || !free(a, b)) return;
     taken.push([a, b]);
+    // "Tuesday's call", "last month's attack": the time of the thing named, not of what the sentence says
+    if (/^['’]s\b/.test(text.slice(b, b + 3)) || /['’]s$/.test(m[0])) return;
     out.push(t);
   };
   const baseDay = pub ? Date.UTC(pub.getUTCFullYear(), pub.getUTCMonth(), pub.getUTCDate()) : null;

@@ -250,6 +250,33 @@ describe('extractArticle: blocks', () => {
   });
 });
 
+describe('extractArticle: the lead between headline and body', () => {
+  const DEK = 'Repairs to the cracked main pier pushed the opening back by two months, the harbour authority said.';
+  const CAPTION = 'Workers on the main pier of the new ferry terminal in Northport in March.';
+  const lead = (between: string) =>
+    `<!doctype html><html lang="en"><head><title>Ferry delayed</title></head><body><article><h1>Ferry terminal opening delayed to June</h1>${between}<div class="body">${PARAGRAPHS.map((p) => `<p>${p}</p>`).join('')}</div></article><aside><p>Read more: our readers' favourite beaches, ranked by the number of visitors last summer.</p></aside></body></html>`;
+  it.each<[string, string, { kind: string; text: string }[], string[]]>([
+    ['a standfirst in an h2', `<h2 class="dek">${DEK}</h2>`, [{ kind: 'heading', text: DEK }], []],
+    [
+      'a lead caption without its credit',
+      `<figure><img src="a.jpg" alt=""><figcaption>${CAPTION} <span class="credit">Photo: Jane Doe/Agency</span></figcaption></figure>`,
+      [{ kind: 'caption', text: CAPTION }],
+      ['Jane Doe'],
+    ],
+    [
+      'bylines, dates and share links left out',
+      `<p class="byline">By Anna Reporter and Tom Writer in Northport</p><p class="share"><a href="#">Share this story on Facebook and Twitter now</a></p>`,
+      [],
+      ['Anna Reporter', 'Share this story'],
+    ],
+  ])('reads %s', (_label, between, expected, absent) => {
+    const a = must(extract(lead(between)));
+    for (const block of expected) expect(a.blocks.filter((b) => b.text === block.text)).toEqual([block]);
+    for (const text of absent) expect(textOf(a)).not.toContain(text);
+    expect(textOf(a)).not.toContain('favourite beaches');
+  });
+});
+
 interface FixturePage {
   file: string;
   title: string;

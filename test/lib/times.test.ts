@@ -92,6 +92,10 @@ describe('readTimes: what is not a date', () => {
     ['"may" before a number', 'The toll may 4 times higher.'],
     ['no date at all', 'The leaders discussed the war in Syria.'],
     ['a bare number', 'The US fired 59 missiles.'],
+    // a possessive time dates the thing it names, not what the sentence says
+    ['a possessive weekday', "Tuesday's call comes as the FBI investigates."],
+    ['a possessive relative day', 'What to expect from today’s call'],
+    ['a possessive month', "Last month's attack strained relations."],
   ])('%s yields no span: "%s"', (_label, text) => {
     expect(readTimes(text, '2017-05-02')).toEqual([]);
   });
