@@ -169,7 +169,7 @@ const NOT_NOUN = new Set(
  */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  for (const m of text.matchAll(/\d[\d,:]*(?:\.\d+)?[a-z]*|\p{L}+(?:['’]\p{L}+)?/gu)) {
+  for (const m of text.matchAll(/\d+(?:[,:]\d+)*(?:\.\d+)?[a-z]*|\p{L}+(?:['’]\p{L}+)?/gu)) {
     const start = m.index ?? 0;
     const word = m[0];
     const lower = word.toLowerCase().replace(/[’]/g, "'");

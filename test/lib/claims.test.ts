@@ -71,6 +71,9 @@ describe('figures and what they count', () => {
     ['Trump ordered fifty-nine cruise missiles to be fired.', 'missile', 59, 59],
     ['The UNHCR estimates 4.9 million Syrians have become refugees.', 'refugee', 4_850_000, 4_950_000],
     ['Around 50 people were injured.', 'injured', 45, 55],
+    // a figure before a comma is still a figure
+    ['Activists put the death toll at 84, many of them children.', 'killed', 84, 84],
+    ['Refugees numbered 4,900,000, the agency says.', 'refugee', 4_900_000, 4_900_000],
   ])('"%s" counts %s (%d–%d)', (text, unit, low, high) => {
     const fig = must(
       parse(text).figures.find((f) => !f.ordinal),
