@@ -267,12 +267,15 @@ function compareFigure(f: Figure, cands: Candidate[], ctx: Context): DetailStanc
 }
 
 function compareTime(tm: TimeSpan, cands: Candidate[], ctx: Context): DetailStance[] {
+  // "Tuesday's call comes as the FBI investigates": not when the sentence's event happened
+  if (tm.possessive) return [];
   const clock = tm.kind === 'clock';
   const items: { cand: Candidate; rt: TimeSpan }[] = [];
   for (const cand of cands) {
     const ref = ctx.index.claims[cand.ref];
     for (const rt of ref?.claim.times ?? []) {
       if ((rt.kind === 'clock') !== clock || !!rt.since !== !!tm.since) continue;
+      if (rt.possessive && !(tm.start < rt.end && rt.start < tm.end)) continue;
       if (clock && !!rt.unzoned !== !!tm.unzoned) continue;
       items.push({ cand, rt });
     }
@@ -354,8 +357,10 @@ function describeFrame(f: Frame): string {
 /** A reference that gives another date or figure for the sentence's own details does not agree with it. */
 function conflictsWithDetails(page: Claim, ref: Claim): boolean {
   for (const tm of page.times) {
+    if (tm.possessive) continue;
     const same = ref.times.filter(
-      (rt) => (rt.kind === 'clock') === (tm.kind === 'clock') && !!rt.since === !!tm.since && !!rt.unzoned === !!tm.unzoned,
+      (rt) =>
+        !rt.possessive && (rt.kind === 'clock') === (tm.kind === 'clock') && !!rt.since === !!tm.since && !!rt.unzoned === !!tm.unzoned,
     );
     if (same.length && !same.some((rt) => tm.start < rt.end && rt.start < tm.end)) return true;
   }

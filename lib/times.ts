@@ -111,8 +111,8 @@ export function readTimes(text: string, published: string | null): TimeSpan[] {
     if (!t || !free(a, b)) return;
     taken.push([a, b]);
     // "Tuesday's call", "last month's attack": the time of the thing named, not of what the sentence says
-    if (/^['’]s\b/.test(text.slice(b, b + 3)) || /['’]s$/.test(m[0])) return;
-    out.push(t);
+    if (/^['’]s\b/.test(text.slice(b, b + 3)) || /['’]s$/.test(m[0])) out.push({ ...t, possessive: true });
+    else out.push(t);
   };
   const baseDay = pub ? Date.UTC(pub.getUTCFullYear(), pub.getUTCMonth(), pub.getUTCDate()) : null;
 

@@ -58,6 +58,8 @@ export interface TimeSpan {
   since?: boolean;
   /** A clock time written without a zone (minutes are then local). */
   unzoned?: boolean;
+  /** Written "Tuesday's call": it dates the thing named, so it may confirm a date but never deny one. */
+  possessive?: boolean;
 }
 
 /** A judgement, blame or act between actors ("Putin condemned the strike", "the US blamed Damascus"). */

@@ -99,6 +99,12 @@ const CASES: Case[] = [
     verdict: 'contradict',
     evidence: ['killed 15 people', 'contradict'],
   },
+  // a possessive date dates the call, not the investigation the sentence is about
+  { text: 'Tuesday’s call comes as the FBI investigates links between the Trump campaign and Russia.', verdict: 'agree' },
+  // a death toll "put at" a figure, before a comma, between the references' two figures
+  { text: 'Activists put the death toll from the chemical attack at 84, many of them children.', verdict: 'disputed' },
+  { text: 'Washington blamed the regime of Bashar al-Assad for the chemical attack.', verdict: 'agree' },
+  { text: 'Trump says relations with Russia may be at an all-time high.', verdict: 'contradict', evidence: ['all-time low', 'contradict'] },
   { text: 'The town’s bakery sells bread at dawn to its neighbours.', verdict: 'unverified' },
   { text: 'Local farmers harvested olives near the coast last autumn.', verdict: 'unverified' },
 ];
