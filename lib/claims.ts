@@ -345,6 +345,17 @@ function readFigures(text: string, tokens: Token[], owner: (string | null)[], le
     const unit = lexicon.unitEventCues.get(t.lower) ?? lexicon.unitEventCues.get(stem(t.lower));
     if (unit) cues.push({ at: k, unit });
   });
+  // what kind of event the counts belong to: the scope word nearest the figure
+  const scopes: { at: number; id: string }[] = [];
+  tokens.forEach((t, k) => {
+    const id = lexicon.scopeWords.get(t.lower) ?? lexicon.scopeWords.get(stem(t.lower));
+    if (id) scopes.push({ at: k, id });
+  });
+  const scopeAt = (from: number): string | undefined => {
+    let best: { d: number; id: string } | undefined;
+    for (const c of scopes) if (!best || Math.abs(c.at - from) < best.d) best = { d: Math.abs(c.at - from), id: c.id };
+    return best?.id;
+  };
   const cueUnit = (from: number): string | null => {
     let best: { d: number; unit: string } | null = null;
     for (const c of cues) if (!best || Math.abs(c.at - from) < best.d) best = { d: Math.abs(c.at - from), unit: c.unit };
@@ -411,7 +422,8 @@ function readFigures(text: string, tokens: Token[], owner: (string | null)[], le
     if (!unit) continue;
     if (/^[$£€]/.test(text.slice(Math.max(0, t.start - 1), t.start))) unit = 'money';
     const end = Math.max(tokens[n.last]?.end ?? t.end, (head as Token | null)?.end ?? 0);
-    out.push({ unit, ...range, text: text.slice(tokens[first]?.start ?? t.start, end) });
+    const scope = scopeAt(i);
+    out.push({ unit, ...range, text: text.slice(tokens[first]?.start ?? t.start, end), ...(scope ? { scope } : {}) });
     i = n.last;
   }
   return out;

@@ -59,6 +59,8 @@ export function judge(
   const ctx: Context = { index, docs, lexicon, t: THRESHOLDS[strictness] };
   // a label ("9:30 a.m. ET", "The gas attack") says nothing to check
   if (!page.asserts && page.terms.length < 2) return { verdict: 'unverified', evidence: [] };
+  // a question ("How many times have they spoken?") asks; it states nothing to check
+  if (/\?["'”’)\]]*$/.test(page.text.trim())) return { verdict: 'unverified', evidence: [] };
   const details: DetailStance[][] = [
     ...page.figures.map((f) => compareFigure(f, cands, ctx)),
     ...page.times.map((tm) => compareTime(tm, cands, ctx)),
@@ -174,6 +176,9 @@ function unitTerms(unit: string, ctx: Context): Set<string> {
 /** Units too general to assume two unanchored figures count the same thing. */
 const GENERAL_UNITS = new Set(['people', 'time', 'percent', 'money', 'day', 'week', 'month']);
 
+/** Counts in different kinds of event ("killed in the war", "the attack killed 90") are different quantities. */
+const otherScope = (a: Figure, b: Figure) => !!a.scope && !!b.scope && a.scope !== b.scope;
+
 /** Figures the references give for a unit, when they all agree on one value: one slot, whatever the wording. */
 const singleSlots = new WeakMap<RefIndex, Map<string, { ref: number; fig: Figure }[] | null>>();
 function singleSlot(unit: string, ctx: Context): { ref: number; fig: Figure }[] | null {
@@ -218,7 +223,7 @@ function figureCluster(ref: number, fig: Figure | undefined, ctx: Context): { re
   for (const a of home ? candidates(home.claim, ctx.index, CLUSTER_CANDIDATES) : []) {
     const other = ctx.index.claims[a.ref];
     if (!home || !other || a.ref === ref || other.doc === home.doc) continue;
-    const mates = other.claim.figures.filter((g) => g.unit === fig.unit && !g.ordinal);
+    const mates = other.claim.figures.filter((g) => g.unit === fig.unit && !g.ordinal && !otherScope(fig, g));
     if (mates.length && anchorWeight(a, exclude, ctx) >= 2 * ctx.t.anchor) for (const g of mates) out.push({ ref: a.ref, fig: g });
   }
   byKey.set(key, out);
@@ -230,7 +235,7 @@ function compareFigure(f: Figure, cands: Candidate[], ctx: Context): DetailStanc
   for (const cand of cands) {
     const ref = ctx.index.claims[cand.ref];
     for (const rf of ref?.claim.figures ?? []) {
-      if (rf.unit !== f.unit || !!rf.ordinal !== !!f.ordinal) continue;
+      if (rf.unit !== f.unit || !!rf.ordinal !== !!f.ordinal || otherScope(f, rf)) continue;
       // ordinals count within a series: "the third time since he took office"
       if (f.since && rf.since && !f.since.some((t) => rf.since?.includes(t))) continue;
       items.push({ cand, rf });
@@ -262,7 +267,9 @@ function compareFigure(f: Figure, cands: Candidate[], ctx: Context): DetailStanc
   }
   if (found.length || f.ordinal || GENERAL_UNITS.has(f.unit)) return found;
   // still about the same thing at all: some of the sentence must be in the reference's
-  const single = (singleSlot(f.unit, ctx) ?? []).filter(({ ref }) => (cands.find((c) => c.ref === ref)?.score ?? 0) >= ctx.t.slot);
+  const single = (singleSlot(f.unit, ctx) ?? []).filter(
+    ({ ref, fig }) => !otherScope(f, fig) && (cands.find((c) => c.ref === ref)?.score ?? 0) >= ctx.t.slot,
+  );
   return single.map(({ ref, fig }) => stanceOf({ cand: { ref, score: 0, shared: [] }, rf: fig }));
 }
 
@@ -365,7 +372,7 @@ function conflictsWithDetails(page: Claim, ref: Claim): boolean {
     if (same.length && !same.some((rt) => tm.start < rt.end && rt.start < tm.end)) return true;
   }
   for (const f of page.figures) {
-    const same = ref.figures.filter((rf) => rf.unit === f.unit && !!rf.ordinal === !!f.ordinal);
+    const same = ref.figures.filter((rf) => rf.unit === f.unit && !!rf.ordinal === !!f.ordinal && !otherScope(f, rf));
     if (same.length && !same.some((rf) => overlaps(f, rf))) return true;
   }
   return false;

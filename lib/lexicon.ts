@@ -13,6 +13,8 @@ export interface LexiconData {
   unitEvents: { unit: string; cues: string[] }[];
   unitSynonyms: string[][];
   genericTerms: string[];
+  /** What a count is a count of: "killed in the war" is not "killed in the attack". */
+  figureScopes?: { id: string; words: string[] }[];
 }
 
 /** Canonical entity id → the names it goes by. */
@@ -38,6 +40,8 @@ export interface Lexicon {
   personNouns: Set<string>;
   unitEventCues: Map<string, string>;
   unitSynonyms: Map<string, string>;
+  /** Word → the kind of event a count near it belongs to. */
+  scopeWords: Map<string, string>;
   generic: Set<string>;
   aliases: AliasMatcher;
 }
@@ -105,6 +109,7 @@ export function compileLexicon(data: LexiconData, aliases: AliasData): Lexicon {
     personNouns: new Set(data.personNouns.map((w) => w.toLowerCase())),
     unitEventCues,
     unitSynonyms,
+    scopeWords: new Map((data.figureScopes ?? []).flatMap((g) => g.words.map((w) => [w.toLowerCase(), g.id] as [string, string]))),
     generic: new Set(data.genericTerms.map((w) => w.toLowerCase())),
     aliases: compileAliases(aliases),
   };

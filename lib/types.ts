@@ -45,6 +45,8 @@ export interface Figure {
   ordinal?: boolean;
   /** Terms of a "since …" clause that says which series an ordinal counts in. */
   since?: string[];
+  /** The kind of event counted in, where the sentence says ("killed in the war": `war`). */
+  scope?: string;
 }
 
 /** A time span in UTC milliseconds, at the precision written. */

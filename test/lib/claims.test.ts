@@ -84,6 +84,14 @@ describe('figures and what they count', () => {
     expect(fig.high).toBeCloseTo(high, 3);
   });
 
+  it.each([
+    ['More than 320,000 people have been killed in the war.', 'war'],
+    ['The sarin attack killed 90 people.', 'incident'],
+    ['Refugees numbered 4,900,000, the agency says.', undefined],
+  ])('"%s" counts within %s', (text, scope) => {
+    expect(must(parse(text).figures[0]).scope).toBe(scope);
+  });
+
   it('"killed 90 people" and "more than 80 people dead" count the same thing', () => {
     const a = must(parse('The attack killed 90 people.').figures[0]);
     const b = must(parse('The attack left more than 80 people dead.').figures[0]);

@@ -105,6 +105,12 @@ const CASES: Case[] = [
   { text: 'Activists put the death toll from the chemical attack at 84, many of them children.', verdict: 'disputed' },
   { text: 'Washington blamed the regime of Bashar al-Assad for the chemical attack.', verdict: 'agree' },
   { text: 'Trump says relations with Russia may be at an all-time high.', verdict: 'contradict', evidence: ['all-time low', 'contradict'] },
+  // a count in the war is not the count of the attack
+  { text: 'More than 320,000 people have been killed in the war, a monitoring group says.', verdict: 'unverified' },
+  { text: 'The chemical attack killed 20 people, a monitoring group says.', verdict: 'contradict' },
+  // a question states nothing
+  { text: 'How many times have Trump and Putin spoken since January?', verdict: 'unverified' },
+  { text: 'Did the chemical attack kill 20 people?', verdict: 'unverified' },
   { text: 'The town’s bakery sells bread at dawn to its neighbours.', verdict: 'unverified' },
   { text: 'Local farmers harvested olives near the coast last autumn.', verdict: 'unverified' },
 ];
