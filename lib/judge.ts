@@ -300,7 +300,10 @@ function compareTime(tm: TimeSpan, cands: Candidate[], ctx: Context): DetailStan
     ({ cand, rt }) => {
       const stance: Stance = tm.start < rt.end && rt.start < tm.end ? 'agree' : 'contradict';
       // too loosely aligned to flag, but enough to forbid agreeing (see judge)
-      const weak = stance === 'contradict' && !tm.since && cand.score < ctx.t.timeConflict;
+      // a clock time is of one event: a reference on the same day naming the same kind of event
+      // ("the call", "scheduled") gives its time, however little else the sentences share
+      const sameEvent = clock && cand.score >= ctx.t.slot && cand.shared.some((t) => t.startsWith('c:'));
+      const weak = stance === 'contradict' && !tm.since && cand.score < ctx.t.timeConflict && !sameEvent;
       const reason = `page: ${tm.text}; ${outletOf(cand, ctx)}: ${rt.text}`;
       return {
         source: ctx.index.claims[cand.ref]?.doc ?? '',

@@ -108,6 +108,9 @@ const CASES: Case[] = [
   // a count in the war is not the count of the attack
   { text: 'More than 320,000 people have been killed in the war, a monitoring group says.', verdict: 'unverified' },
   { text: 'The chemical attack killed 20 people, a monitoring group says.', verdict: 'contradict' },
+  // a clock time of the same kind of event, however little else is shared; another event's is not compared
+  { text: 'Trump and Putin will discuss Syria in a call set for 1:30pm ET.', verdict: 'contradict', evidence: ['12:30pm ET', 'contradict'] },
+  { text: 'Trump spoke to reporters about tax reform at a 10:30am ET briefing.', verdict: 'unverified' },
   // a question states nothing
   { text: 'How many times have Trump and Putin spoken since January?', verdict: 'unverified' },
   { text: 'Did the chemical attack kill 20 people?', verdict: 'unverified' },
