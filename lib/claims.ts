@@ -61,7 +61,7 @@ export function stem(word: string): string {
     .replace(/['’]$/, '');
   if (w.length <= 3) return w;
   if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
-  else if (w.endsWith('sses')) w = w.slice(0, -2);
+  else if (/(sses|ches|shes|xes|zes)$/.test(w)) w = w.slice(0, -2);
   else if (w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
   if (w.endsWith('ing') && w.length > 5) w = w.slice(0, -3);
   else if (w.endsWith('ed') && w.length > 4) w = w.slice(0, -2);
@@ -244,11 +244,14 @@ export function parseClaim(text: string, ctx: ClaimContext): Claim {
 
   const negatedAt = (i: number) => {
     const [a] = clauseOf(text, tokens, i);
+    let neg = false;
     for (let k = Math.max(a, i - 10); k < i; k++) {
       const w = tokens[k]?.lower ?? '';
-      if (lexicon.negation.has(w) || w.endsWith("n't")) return true;
+      if (lexicon.negation.has(w) || w.endsWith("n't")) neg = true;
+      // "rejected the accusation and pointed the finger at…": a negation ends where the next verb is joined on
+      else if ((w === 'and' || w === 'but') && tokens[k + 1]?.verb) neg = false;
     }
-    return false;
+    return neg;
   };
   const negated = tokens.some((t) => lexicon.negation.has(t.lower) || t.lower.endsWith("n't"));
 
@@ -290,7 +293,9 @@ export function parseClaim(text: string, ctx: ClaimContext): Claim {
       const info = lexicon.axisInfo.get(axis);
       let target: string | null = null;
       if (info?.targeted) {
-        const after = inClause.find((m) => m.first > cue.last && m.id !== agent);
+        let after = inClause.find((m) => m.first > cue.last && m.id !== agent);
+        // "the forces of Syrian President Bashar al-Assad": of names in a row, the last is the head
+        for (const m of inClause) if (after && m.first > after.last && m.first <= after.last + 2 && m.id !== agent) after = m;
         const between = inClause.filter((m) => m.last < cue.i && m.id !== agent && m !== agentM).at(-1);
         target = after?.id ?? between?.id ?? null;
       }
@@ -323,13 +328,20 @@ export function parseClaim(text: string, ctx: ClaimContext): Claim {
     speaker,
     // a statement has a verb; a word that may be either only counts after a name or a pronoun
     // ("Trump and Putin set for…", not "The gas attack")
-    asserts: tokens.some(
-      (t, k) =>
-        t.verb &&
-        (!EITHER.has(t.lower) ||
-          !!owner[k - 1] ||
-          /^(they|he|she|it|we|who|to|will|would|may|might|can|could|should|must)$/.test(tokens[k - 1]?.lower ?? '')),
-    ),
+    asserts: tokens.some((t, k) => {
+      if (!t.verb) return false;
+      if (!EITHER.has(t.lower)) return true;
+      // past an adverb ("activists later put"), the word before says whether this is a verb
+      let p = k - 1;
+      while (p > 0 && /^(later|also|then|still|now|since|have|has|had|ly)$|ly$/.test(tokens[p]?.lower ?? '')) p--;
+      const before = tokens[p];
+      return (
+        !!owner[p] ||
+        /^(they|he|she|it|we|who|to|will|would|may|might|can|could|should|must)$/.test(before?.lower ?? '') ||
+        // a plural subject: "opposition activists put the toll at 84"
+        (!!before && lexicon.personNouns.has(before.lower) && /s$|^(men|women|people|children)$/.test(before.lower))
+      );
+    }),
     ...categoriesOf(text, names, lexicon),
   };
 }
@@ -407,6 +419,8 @@ function readFigures(text: string, tokens: Token[], owner: (string | null)[], le
         if (!w || (!w.noun && !w.adjective) || (w.verb && !w.noun) || isNumberLike(w) || MEASURE_WORD.test(w.lower)) break;
         // "five years old", "59 cruise missiles": the head is the last plain noun
         if (w.noun && (!w.adjective || !head)) head = w;
+        // "5 million Syrians abroad": a count of people ends with the people
+        if (head && lexicon.personNouns.has(head.lower)) break;
         if (text.slice(w.end, tokens[k + 1]?.start ?? w.end).trim()) break;
       }
       if (head) unit = head.lower;

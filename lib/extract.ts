@@ -151,7 +151,7 @@ function flatBlocks(doc: Document): Block[] {
 
 /** Standfirsts, lead captions and the like: what marks them as furniture rather than story. */
 const NOT_LEAD = /byline|author|dateline|timestamp|date|share|social|credit|breadcrumb|kicker|related|promo|advert|sponsor|newsletter|comment|discussion|tags?\b/i;
-const LEAD_TAGS = new Set(['H2', 'H3', 'P', 'FIGCAPTION']);
+const LEAD_TAGS = new Set(['H2', 'H3', 'P', 'FIGCAPTION', 'LI']);
 /** How far past the headline the body must start for what lies between to count as its lead. */
 const LEAD_REACH = 80;
 
@@ -195,8 +195,9 @@ function leadBlocks(doc: Document, blocks: Block[]): Block[] {
         if (NOT_LEAD.test(`${c.getAttribute('class') ?? ''} ${c.getAttribute('id') ?? ''}`)) c.remove();
       }
       const own = clean(copy.textContent);
-      if (own.split(' ').length >= 6 && !have.has(own) && !blocks.some((b) => b.text.includes(own)))
-        out.push({ kind: tag === 'FIGCAPTION' ? 'caption' : tag === 'P' ? 'paragraph' : 'heading', text: own });
+      // key points are short: a list item of a few words is a sentence too
+      if (own.split(' ').length >= (tag === 'LI' ? 4 : 6) && !have.has(own) && !blocks.some((b) => b.text.includes(own)))
+        out.push({ kind: tag === 'FIGCAPTION' ? 'caption' : tag === 'P' ? 'paragraph' : tag === 'LI' ? 'item' : 'heading', text: own });
       el = next(el, false);
       continue;
     }

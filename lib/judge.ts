@@ -393,6 +393,12 @@ function wordingAgreement(page: Claim, cands: Candidate[], ctx: Context): Eviden
     const ref = ctx.index.claims[cand.ref];
     if (!ref || bySource.has(ref.doc)) continue;
     if (ref.claim.negated !== page.negated || conflictsWithDetails(page, ref.claim)) continue;
+    // a position is its speaker's: the same words from another speaker are not the same statement
+    // (a reference sentence may report two: its subject speaks too, "Mr Putin condemned…, while Washington said…")
+    const speaks = (e: string) => e === ref.claim.speaker || e === ref.claim.entities[0];
+    if (page.speaker && ref.claim.speaker && !speaks(page.speaker)) continue;
+    // what the sentence names, the reference must name too ("also discussed North Korea")
+    if (page.entities.some((e) => e !== page.speaker && !ref.claim.entities.includes(e))) continue;
     // context inherited from the previous sentence helps find the slot, not to agree on wording
     const own = page.context ? align({ ...page, context: undefined }, ref.claim, ctx.index) : cand;
     if (own.score < ctx.t.agree) continue;

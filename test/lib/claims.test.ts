@@ -228,6 +228,9 @@ describe('the rest of a claim', () => {
     ['crisis', 'crisis'],
     ['glass', 'glass'],
     ['US', 'us'],
+    ['clashes', 'clash'],
+    ['clash', 'clash'],
+    ['taxes', 'tax'],
   ])('stem(%s) = %s', (word, expected) => {
     expect(stem(word)).toBe(expected);
   });

@@ -264,6 +264,15 @@ describe('extractArticle: the lead between headline and body', () => {
       ['Jane Doe'],
     ],
     [
+      'key points in a list',
+      `<ul class="keypoints"><li>Opening pushed back to June</li><li>Cracks found in the main pier</li></ul>`,
+      [
+        { kind: 'item', text: 'Opening pushed back to June' },
+        { kind: 'item', text: 'Cracks found in the main pier' },
+      ],
+      [],
+    ],
+    [
       'bylines, dates and share links left out',
       `<p class="byline">By Anna Reporter and Tom Writer in Northport</p><p class="share"><a href="#">Share this story on Facebook and Twitter now</a></p>`,
       [],

@@ -111,6 +111,20 @@ const CASES: Case[] = [
   // a clock time of the same kind of event, however little else is shared; another event's is not compared
   { text: 'Trump and Putin will discuss Syria in a call set for 1:30pm ET.', verdict: 'contradict', evidence: ['12:30pm ET', 'contradict'] },
   { text: 'Trump spoke to reporters about tax reform at a 10:30am ET briefing.', verdict: 'unverified' },
+  // of names in a row the last is the head; a leader's forces are his government's
+  { text: 'Washington blamed the gas attack on the forces of Syrian President Bashar al-Assad.', verdict: 'agree' },
+  // a negation ends where the next verb is joined on
+  { text: 'Moscow rejected the accusation and pointed the finger at rebel groups.', verdict: 'agree' },
+  // the same words from another speaker, or with a name the reference lacks, are not the same statement
+  { text: 'Damascus has denied any role in the attack.', verdict: 'unverified' },
+  { text: 'The White House said the two leaders also discussed North Korea.', verdict: 'unverified' },
+  // a count of people ends with the people; "clashes" and "clash" are one word
+  {
+    text: 'The six-year war has driven more than 5 million Syrians abroad as refugees, according to the UN refugee agency.',
+    verdict: 'contradict',
+    evidence: ['4.9 million', 'contradict'],
+  },
+  { text: 'Medvedev warned that the strike had left the two nuclear powers a step away from a military clash.', verdict: 'agree' },
   // a question states nothing
   { text: 'How many times have Trump and Putin spoken since January?', verdict: 'unverified' },
   { text: 'Did the chemical attack kill 20 people?', verdict: 'unverified' },
