@@ -38,9 +38,9 @@ function categoriesOf(text: string, names: { start: number; end: number }[], lex
   const found: NonNullable<Claim['categories']> = [];
   for (const m of text.matchAll(lexicon.exclusive.re)) {
     const at = m.index ?? 0;
-    // "North Korea" is a name, not a direction; a value that needs a word after it ("southeast of") must have it
-    if (names.some((n) => at >= n.start && at < n.end)) continue;
     const v = lexicon.exclusive.values.get(m[0].toLowerCase().replace(/\s+/g, ' '));
+    // "North Korea" is a name, not a direction; a value that needs a word after it ("southeast of") must have it
+    if (!(v && lexicon.exclusive.names.has(v.group)) && names.some((n) => at >= n.start && at < n.end)) continue;
     const after = v ? lexicon.exclusive.after.get(v.group) : undefined;
     const next = /^\s+(\S+)\s+(?:the\s+)?([\p{L}][\p{L}'’-]*)/u.exec(text.slice(at + m[0].length));
     if (after && next?.[1]?.toLowerCase() !== after) continue;
@@ -390,6 +390,8 @@ function readFigures(text: string, tokens: Token[], owner: (string | null)[], le
     if (/[:]/.test(t.text) || /(am|pm)$/i.test(t.text) || TIME_WORD.test(next?.text ?? '')) continue;
     if (MONTH_WORD.test(next?.text ?? '') || MONTH_WORD.test(prev?.text ?? '')) continue;
     if (/^(1[89]|20)\d{2}$/.test(t.text) && n.last === i) continue;
+    // "G-20", "Su-24", "F-16": a name with a number in it, not a count
+    if (/[A-Za-z]-$/.test(text.slice(Math.max(0, t.start - 2), t.start))) continue;
     if (/^\d{4}$/.test(t.text) && /^(gmt|bst|utc|et)$/i.test(next?.text ?? '')) continue;
     // "including 30 children", "among them 12 children": a part of a count already given
     if (/^(including|among|incl)$/.test(prev?.lower ?? '') || (prev?.lower === 'them' && tokens[i - 2]?.lower === 'among')) continue;
@@ -464,6 +466,22 @@ function readOrdinal(text: string, tokens: Token[], i: number, value: number, ow
     if (prev && !/^(set|for|in|is|be|was|will)$/.test(prev.lower)) return null;
   }
   if (unit === 'call' || unit === 'conversation' || unit === 'talk') unit = 'time';
+  // "to meet for the first time" counts meetings, not calls: the nearest word of either kind decides
+  if (unit === 'time') {
+    let best = Number.POSITIVE_INFINITY;
+    tokens.forEach((t, k) => {
+      const keys = lexicon.concepts.get(t.lower) ?? [];
+      const d = Math.abs(k - i);
+      if (d >= best || d > 8) return;
+      if (keys.includes('c:meet')) {
+        best = d;
+        unit = 'meeting';
+      } else if (keys.includes('c:call')) {
+        best = d;
+        unit = 'time';
+      }
+    });
+  }
   if (next.lower === 'since' || next.lower === 'between') headIdx = i;
   const sinceIdx = tokens.findIndex((t, k) => k > headIdx && k <= headIdx + 8 && t.lower === 'since');
   let since: string[] | undefined;

@@ -6,7 +6,7 @@ export interface LexiconData {
   synonyms: string[][];
   axes: { id: string; positive: string[]; negative: string[]; targeted?: boolean; directed?: boolean; needs?: string[] }[];
   /** Groups of values a thing has only one of ("southeast" or "southwest" of Homs). */
-  exclusive?: { id: string; values: string[][]; after?: string }[];
+  exclusive?: { id: string; values: string[][]; after?: string; names?: boolean }[];
   negation: string[];
   speech: string[];
   personNouns: string[];
@@ -34,7 +34,13 @@ export interface Lexicon {
   axisCues: Map<string, { axis: string; polarity: 1 | -1 }[]>;
   axisInfo: Map<string, { targeted: boolean; directed: boolean; needs: string[] }>;
   /** One pattern finding any value of any exclusive group, and what each written form means. */
-  exclusive: { re: RegExp; values: Map<string, { group: string; value: string }>; after: Map<string, string> } | null;
+  exclusive: {
+    re: RegExp;
+    values: Map<string, { group: string; value: string }>;
+    after: Map<string, string>;
+    /** Groups whose values are names too ("Sochi", "the Black Sea"): read inside names. */
+    names: Set<string>;
+  } | null;
   negation: Set<string>;
   speech: Set<string>;
   personNouns: Set<string>;
@@ -97,7 +103,10 @@ export function compileLexicon(data: LexiconData, aliases: AliasData): Lexicon {
     for (const forms of g.values) for (const f of forms) values.set(f.toLowerCase(), { group: g.id, value: forms[0] ?? f });
   const forms = [...values.keys()].sort((a, b) => b.length - a.length).map((f) => escapeRe(f).replace(/\s+/g, '\\s+'));
   const after = new Map((data.exclusive ?? []).filter((g) => g.after).map((g) => [g.id, (g.after ?? '').toLowerCase()]));
-  const exclusive = forms.length ? { re: new RegExp(`(?<![\\p{L}-])(?:${forms.join('|')})(?![\\p{L}-])`, 'giu'), values, after } : null;
+  const names = new Set((data.exclusive ?? []).filter((g) => g.names).map((g) => g.id));
+  const exclusive = forms.length
+    ? { re: new RegExp(`(?<![\\p{L}-])(?:${forms.join('|')})(?![\\p{L}-])`, 'giu'), values, after, names }
+    : null;
   return {
     exclusive,
     concepts,

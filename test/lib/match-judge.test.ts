@@ -125,6 +125,8 @@ const CASES: Case[] = [
     evidence: ['4.9 million', 'contradict'],
   },
   { text: 'Medvedev warned that the strike had left the two nuclear powers a step away from a military clash.', verdict: 'agree' },
+  // one of an exclusive group that is also a name ("the Black Sea")
+  { text: 'Before the call, Putin received Angela Merkel at his residence in Sochi, on the Caspian Sea.', verdict: 'contradict' },
   // a question states nothing
   { text: 'How many times have Trump and Putin spoken since January?', verdict: 'unverified' },
   { text: 'Did the chemical attack kill 20 people?', verdict: 'unverified' },
