@@ -347,7 +347,7 @@ export function parseClaim(text: string, ctx: ClaimContext): Claim {
 }
 
 const MONTH_WORD = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$/i;
-const TIME_WORD = /^(am|pm|a\.m\.|p\.m\.|gmt|bst|et|edt|est|utc|cet)$/i;
+const TIME_WORD = /^(am|pm|a\.m\.|p\.m\.|gmt|bst|et|edt|est|pt|pdt|pst|utc|cet|ist|aest)$/i;
 
 function readFigures(text: string, tokens: Token[], owner: (string | null)[], lexicon: Lexicon): Figure[] {
   const out: Figure[] = [];

@@ -16,6 +16,15 @@ const ZONES: Record<string, (d: Date) => number> = {
   edt: () => -4,
   est: () => -5,
   pt: (d) => (usDst(d) ? -7 : -8),
+  pacific: (d) => (usDst(d) ? -7 : -8),
+  pdt: () => -7,
+  pst: () => -8,
+  ct: (d) => (usDst(d) ? -5 : -6),
+  central: (d) => (usDst(d) ? -5 : -6),
+  cdt: () => -5,
+  cst: () => -6,
+  mt: (d) => (usDst(d) ? -6 : -7),
+  mdt: () => -6,
   gmt: () => 0,
   utc: () => 0,
   bst: () => 1,
@@ -27,6 +36,12 @@ const ZONES: Record<string, (d: Date) => number> = {
   cest: () => 2,
   moscow: () => 3,
   msk: () => 3,
+  ist: () => 5.5,
+  india: () => 5.5,
+  aest: () => 10,
+  aedt: () => 11,
+  sydney: () => 10,
+  jst: () => 9,
 };
 
 function nthSunday(year: number, month: number, n: number): number {
@@ -66,7 +81,8 @@ function nearestYear(month: number, day: number, pub: Date): number {
 
 const MONTH_RE =
   'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
-const ZONE_RE = 'ET|EDT|EST|PT|GMT|UTC|BST|CET|CEST|MSK|Eastern(?:\\s+time)?|UK\\s+time|British\\s+time|London\\s+time|Moscow\\s+time';
+const ZONE_RE =
+  'ET|EDT|EST|PT|PDT|PST|CT|CDT|CST|MT|MDT|GMT|UTC|BST|CET|CEST|MSK|IST|AEST|AEDT|JST|Eastern(?:\\s+time)?|Pacific(?:\\s+time)?|Central(?:\\s+time)?|UK\\s+time|British\\s+time|London\\s+time|Moscow\\s+time|India\\s+time|Sydney\\s+time';
 
 // Each pattern is a plain sequence of bounded classes: no nested quantifiers, so no backtracking blow-up.
 const PATTERNS = {

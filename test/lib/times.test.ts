@@ -139,6 +139,11 @@ describe('readTimes: clock times', () => {
     ['7.30pm Moscow time', 16 * 60 + 30],
     ['2:30pm ET', 18 * 60 + 30],
     ['1:30pm ET', 17 * 60 + 30],
+    ['9:30 a.m. PT', 16 * 60 + 30],
+    ['9:30am Pacific time', 16 * 60 + 30],
+    ['10 p.m. IST', 16 * 60 + 30],
+    ['2:30am AEST', 16 * 60 + 30],
+    ['11:30am CT', 16 * 60 + 30],
   ])('on 2017-05-02, "%s" starts at minute %d UTC', (text, minute) => {
     const span = clock(`The call is scheduled for ${text}.`);
     expect(span.start).toBe(minute);
