@@ -101,9 +101,12 @@ const PATTERNS = {
   relMonth: /\b(last|this|next)\s+(month|week|year)\b/gi,
   ago: /\b(a|one|two|three|four|five|six|\d{1,2})\s+(days?|weeks?|months?|fortnight)\s+ago\b/gi,
   fortnight: /\ba\s+fortnight\s+ago\b/gi,
+  // "her first trip to Russia in two years": since the year that many years before the page
+  firstIn: /\b(?:first|last)\b[^.;:]{0,60}?\bin\s+(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+years\b/gi,
 } as const;
 
 const WORD_NUM: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6 };
+const YEARS_WORD: Record<string, number> = { ...WORD_NUM, seven: 7, eight: 8, nine: 9, ten: 10 };
 
 function monthIndex(s: string): number | undefined {
   return MONTH_ABBR[s.toLowerCase().replace(/\.$/, '')];
@@ -209,6 +212,13 @@ export function readTimes(text: string, published: string | null): TimeSpan[] {
         const monday = baseDay - ((pub.getUTCDay() + 6) % 7) * DAY;
         take(m, span(monday + shift * 7 * DAY, monday + (shift + 1) * 7 * DAY, 'day', m[0], false));
       }
+    }
+    for (const m of text.matchAll(PATTERNS.firstIn)) {
+      const word = (m[1] ?? '').toLowerCase();
+      const n = YEARS_WORD[word] ?? Number(word);
+      const y = pub.getUTCFullYear() - n;
+      // only the "in N years" words are the date written; the span is matched from "first" to keep it whole
+      take(m, span(Date.UTC(y, 0, 1), Date.UTC(y + 1, 0, 1), 'year', m[0].slice(m[0].toLowerCase().lastIndexOf(' in ') + 1), true));
     }
     for (const re of [PATTERNS.fortnight, PATTERNS.ago]) {
       for (const m of text.matchAll(re)) {

@@ -106,6 +106,15 @@ describe('readTimes: what is not a date', () => {
     expect(!!only(text, '2017-05-02').possessive).toBe(possessive);
   });
 
+  it.each([
+    ['Merkel made her first trip to Russia in three years.', '2014-01-01'],
+    ['It was her first visit to Russia in two years.', '2015-01-01'],
+  ])('"%s" is since %s', (text, first) => {
+    const span = only(text, '2017-05-03');
+    expect(span.since).toBe(true);
+    expect(span.start).toBe(day(first));
+  });
+
   it('"May 4" written with a capital is a date', () => {
     expect(only('They met on May 4.', '2017-05-02').start).toBe(day('2017-05-04'));
   });
