@@ -80,6 +80,10 @@ export function judge(
   // a date that the aligned references only contradict, however loosely, leaves the sentence unsettled
   if (details.some((d) => d.length > 0 && d.every((s) => s.weak))) return { verdict: 'unverified', evidence: [] };
   const agreeing = details.flat().filter((s) => s.stance === 'agree');
+  if (!agreeing.length) {
+    const denied = negationConflict(page, cands, ctx);
+    if (denied.length) return { verdict: 'contradict', evidence: denied };
+  }
   const wording = wordingAgreement(page, cands, ctx);
   if (agreeing.length || wording.length) {
     return { verdict: 'agree', evidence: uniqueEvidence([...agreeing.map((s) => s.evidence), ...wording]) };
@@ -379,6 +383,32 @@ function conflictsWithDetails(page: Claim, ref: Claim): boolean {
     if (same.length && !same.some((rf) => overlaps(f, rf))) return true;
   }
   return false;
+}
+
+/** How much more closely a sentence must match a reference to be its denial than to agree with it. */
+const DENIAL_MARGIN = 0.1;
+
+/**
+ * The same statement with the negation flipped ("the Pentagon has declined to open any inquiry"
+ * against "the Pentagon is carrying out an inquiry"): the same subject, nearly the same words, and
+ * no judgement frame (frames carry their own negation). "Since" dates are left alone: "had not been
+ * to Russia since 2015" and "her first visit since 2015" say the same thing.
+ */
+function negationConflict(page: Claim, cands: Candidate[], ctx: Context): Evidence[] {
+  if (!page.asserts || page.frames.length || /\bsince\b/i.test(page.text)) return [];
+  for (const cand of cands) {
+    const ref = ctx.index.claims[cand.ref]?.claim;
+    if (!ref || ref.negated === page.negated || ref.frames.length || /\bsince\b/i.test(ref.text)) continue;
+    const subject = page.entities[0];
+    if (!subject || !ref.entities.includes(subject) || (page.speaker && ref.speaker && page.speaker !== ref.speaker)) continue;
+    const own = page.context ? align({ ...page, context: undefined }, ref, ctx.index) : cand;
+    const content = own.shared.filter((t) => !t.startsWith('e:') && !t.startsWith('a:'));
+    if (own.score < ctx.t.agree + DENIAL_MARGIN || content.length < 2) continue;
+    const words = content.map((t) => t.slice(2).replace(/-/g, ' ')).slice(0, 4).join(', ');
+    const [no, yes] = page.negated ? ['page', outletOf(cand, ctx)] : [outletOf(cand, ctx), 'page'];
+    return [evidenceFor(cand, ctx, 'contradict', `${no} says not, ${yes} says so (${words})`)];
+  }
+  return [];
 }
 
 /** Agreement on wording alone: one reference says nearly all that the page sentence says. */

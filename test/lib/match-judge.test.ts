@@ -127,6 +127,13 @@ const CASES: Case[] = [
   { text: 'Medvedev warned that the strike had left the two nuclear powers a step away from a military clash.', verdict: 'agree' },
   // one of an exclusive group that is also a name ("the Black Sea")
   { text: 'Before the call, Putin received Angela Merkel at his residence in Sochi, on the Caspian Sea.', verdict: 'contradict' },
+  // the same statement with its negation flipped
+  {
+    text: 'The Pentagon has declined to open an inquiry into the payments his former national security adviser Michael Flynn received from Russian government-linked firms.',
+    verdict: 'contradict',
+    evidence: ['carrying out an inquiry', 'contradict'],
+  },
+  { text: 'Russia did not veto the US-backed resolution on Syria at the UN security council.', verdict: 'contradict' },
   // a question states nothing
   { text: 'How many times have Trump and Putin spoken since January?', verdict: 'unverified' },
   { text: 'Did the chemical attack kill 20 people?', verdict: 'unverified' },
@@ -237,6 +244,17 @@ describe('crosscheck on a page about the story', () => {
       expect(strict.relevant).toBe(true);
     });
   });
+});
+
+describe('negation that is not a denial', () => {
+  // "had not spoken since" says what "the first time since" says
+  it.each(['Donald Trump and Vladimir Putin had not spoken since the US strike on Syria.', 'The chancellor had not been to Russia since 2015.'])(
+    '"%s" is not contradicted',
+    (text) => {
+      const report = crosscheck(article(['Trump and Putin to speak about Syria by phone', ...CASES.slice(1, 6).map((c) => c.text), text]), bundledPrepared());
+      expect(claimOf(report, text).verdict).not.toBe('contradict');
+    },
+  );
 });
 
 describe('crosscheck on pages that are not about the story', () => {
