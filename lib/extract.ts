@@ -150,7 +150,8 @@ function flatBlocks(doc: Document): Block[] {
 }
 
 /** Standfirsts, lead captions and the like: what marks them as furniture rather than story. */
-const NOT_LEAD = /byline|author|dateline|timestamp|date|share|social|credit|breadcrumb|kicker|related|promo|advert|sponsor|newsletter|comment|discussion|tags?\b/i;
+const NOT_LEAD =
+  /byline|author|dateline|timestamp|date|share|social|credit|breadcrumb|kicker|related|promo|advert|sponsor|newsletter|comment|discussion|tags?\b/i;
 const LEAD_TAGS = new Set(['H2', 'H3', 'P', 'FIGCAPTION', 'LI']);
 /** How far past the headline the body must start for what lies between to count as its lead. */
 const LEAD_REACH = 80;

@@ -404,7 +404,10 @@ function negationConflict(page: Claim, cands: Candidate[], ctx: Context): Eviden
     const own = page.context ? align({ ...page, context: undefined }, ref, ctx.index) : cand;
     const content = own.shared.filter((t) => !t.startsWith('e:') && !t.startsWith('a:'));
     if (own.score < ctx.t.agree + DENIAL_MARGIN || content.length < 2) continue;
-    const words = content.map((t) => t.slice(2).replace(/-/g, ' ')).slice(0, 4).join(', ');
+    const words = content
+      .map((t) => t.slice(2).replace(/-/g, ' '))
+      .slice(0, 4)
+      .join(', ');
     const [no, yes] = page.negated ? ['page', outletOf(cand, ctx)] : [outletOf(cand, ctx), 'page'];
     return [evidenceFor(cand, ctx, 'contradict', `${no} says not, ${yes} says so (${words})`)];
   }

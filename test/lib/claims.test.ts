@@ -100,9 +100,12 @@ describe('figures and what they count', () => {
 });
 
 describe('what is not a count', () => {
-  it.each(['The leaders will meet at the G-20 summit in Hamburg.', 'Russian Su-24 jets flew over the base.'])('"%s" has no figure', (text) => {
-    expect(parse(text).figures.filter((f) => !f.ordinal)).toEqual([]);
-  });
+  it.each(['The leaders will meet at the G-20 summit in Hamburg.', 'Russian Su-24 jets flew over the base.'])(
+    '"%s" has no figure',
+    (text) => {
+      expect(parse(text).figures.filter((f) => !f.ordinal)).toEqual([]);
+    },
+  );
   it.each([
     ['The two presidents are expected to meet for the first time in July.', 'meeting'],
     ['The two presidents spoke for the first time since the strike.', 'time'],

@@ -109,7 +109,11 @@ const CASES: Case[] = [
   { text: 'More than 320,000 people have been killed in the war, a monitoring group says.', verdict: 'unverified' },
   { text: 'The chemical attack killed 20 people, a monitoring group says.', verdict: 'contradict' },
   // a clock time of the same kind of event, however little else is shared; another event's is not compared
-  { text: 'Trump and Putin will discuss Syria in a call set for 1:30pm ET.', verdict: 'contradict', evidence: ['12:30pm ET', 'contradict'] },
+  {
+    text: 'Trump and Putin will discuss Syria in a call set for 1:30pm ET.',
+    verdict: 'contradict',
+    evidence: ['12:30pm ET', 'contradict'],
+  },
   { text: 'Trump spoke to reporters about tax reform at a 10:30am ET briefing.', verdict: 'unverified' },
   // of names in a row the last is the head; a leader's forces are his government's
   { text: 'Washington blamed the gas attack on the forces of Syrian President Bashar al-Assad.', verdict: 'agree' },
@@ -248,13 +252,16 @@ describe('crosscheck on a page about the story', () => {
 
 describe('negation that is not a denial', () => {
   // "had not spoken since" says what "the first time since" says
-  it.each(['Donald Trump and Vladimir Putin had not spoken since the US strike on Syria.', 'The chancellor had not been to Russia since 2015.'])(
-    '"%s" is not contradicted',
-    (text) => {
-      const report = crosscheck(article(['Trump and Putin to speak about Syria by phone', ...CASES.slice(1, 6).map((c) => c.text), text]), bundledPrepared());
-      expect(claimOf(report, text).verdict).not.toBe('contradict');
-    },
-  );
+  it.each([
+    'Donald Trump and Vladimir Putin had not spoken since the US strike on Syria.',
+    'The chancellor had not been to Russia since 2015.',
+  ])('"%s" is not contradicted', (text) => {
+    const report = crosscheck(
+      article(['Trump and Putin to speak about Syria by phone', ...CASES.slice(1, 6).map((c) => c.text), text]),
+      bundledPrepared(),
+    );
+    expect(claimOf(report, text).verdict).not.toBe('contradict');
+  });
 });
 
 describe('crosscheck on pages that are not about the story', () => {
