@@ -138,6 +138,9 @@ const CASES: Case[] = [
     evidence: ['carrying out an inquiry', 'contradict'],
   },
   { text: 'Russia did not veto the US-backed resolution on Syria at the UN security council.', verdict: 'contradict' },
+  // a timetable given against one refused
+  { text: 'Comey told the House Intelligence Committee the inquiry would be finished by the summer.', verdict: 'contradict' },
+  { text: 'Comey declined to say when the investigation would be finished.', verdict: 'agree' },
   // a question states nothing
   { text: 'How many times have Trump and Putin spoken since January?', verdict: 'unverified' },
   { text: 'Did the chemical attack kill 20 people?', verdict: 'unverified' },
