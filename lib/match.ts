@@ -12,11 +12,18 @@ export interface RefIndex {
   /** For each term, the groups whose claims have it, in ascending order. */
   postings: Map<string, number[]>;
   /**
-   * Reference claims with the same terms, each group in ascending order and the groups in order of
-   * their first claim. Wire copy reprinted by many outlets is one group: it is found and aligned
-   * once, however many outlets carry it.
+   * Groups: reference claims with the same terms (as the parser lists them), numbered in order of
+   * their first claim. Wire copy reprinted by many outlets is one group, found and aligned once
+   * however many outlets carry it.
+   * Group g's claims, ascending, are `members[memberStart[g]…memberStart[g + 1]]` (see groupClaims).
    */
-  groups: number[][];
+  groupCount: number;
+  memberStart: Int32Array;
+  members: Int32Array;
+  /** Group g's terms as numbers (`termIds`) are `groupTerms[termStart[g]…termStart[g + 1]]`. */
+  termStart: Int32Array;
+  groupTerms: Int32Array;
+  termIds: Map<string, number>;
 }
 
 export interface Candidate {
@@ -26,33 +33,97 @@ export interface Candidate {
   shared: string[];
 }
 
+/** The reference claims of group g, ascending. */
+export const groupClaims = (index: RefIndex, g: number): Int32Array =>
+  index.members.subarray(index.memberStart[g] ?? 0, index.memberStart[g + 1] ?? 0);
+
 export function buildIndex(claims: ReferenceClaim[]): RefIndex {
-  const postings = new Map<string, number[]>();
-  const groups: number[][] = [];
-  const byTerms = new Map<string, number>();
-  const df = new Map<string, number>();
-  claims.forEach((c, i) => {
-    const terms = [...new Set(c.claim.terms)];
-    for (const t of terms) df.set(t, (df.get(t) ?? 0) + 1);
-    const key = [...terms].sort().join('\u0000');
-    const known = byTerms.get(key);
-    if (known !== undefined) {
-      groups[known]?.push(i);
-      return;
+  const termIds = new Map<string, number>();
+  const names: string[] = [];
+  const df: number[] = [];
+  const lists: number[][] = [];
+  let total = 0;
+  for (const c of claims) total += c.claim.terms.length;
+  // packed arrays, not an array per group: a set of 10,000 documents has some 150,000 claims
+  const groupTerms = new Int32Array(total);
+  const termStart = new Int32Array(claims.length + 1);
+  const groupOf = new Int32Array(claims.length);
+  const sizes = new Int32Array(claims.length);
+  // groups by a hash of their terms, chained: no string key per claim
+  const byHash = new Map<number, number>();
+  const sameHash = new Int32Array(claims.length);
+  let groupCount = 0;
+  let end = 0;
+  const ids: number[] = [];
+  const isGroup = (g: number) => {
+    const start = termStart[g] ?? 0;
+    if ((termStart[g + 1] ?? 0) - start !== ids.length) return false;
+    for (let k = 0; k < ids.length; k++) if (groupTerms[start + k] !== ids[k]) return false;
+    return true;
+  };
+  for (const [i, c] of claims.entries()) {
+    ids.length = 0;
+    for (const t of c.claim.terms) {
+      let id = termIds.get(t);
+      if (id === undefined) {
+        id = names.length;
+        termIds.set(t, id);
+        names.push(t);
+        df.push(0);
+        lists.push([]);
+      }
+      if (!ids.includes(id)) ids.push(id);
     }
-    const g = groups.length;
-    byTerms.set(key, g);
-    groups.push([i]);
-    for (const t of terms) {
-      const list = postings.get(t);
-      if (list) list.push(g);
-      else postings.set(t, [g]);
+    let hash = ids.length;
+    for (const id of ids) {
+      df[id] = (df[id] ?? 0) + 1;
+      hash = (Math.imul(hash, 0x9e3779b1) ^ id) | 0;
     }
-  });
+    let g = byHash.get(hash) ?? -1;
+    while (g >= 0 && !isGroup(g)) g = sameHash[g] ?? -1;
+    if (g < 0) {
+      g = groupCount++;
+      sameHash[g] = byHash.get(hash) ?? -1;
+      byHash.set(hash, g);
+      termStart[g] = end;
+      for (const id of ids) {
+        groupTerms[end++] = id;
+        lists[id]?.push(g);
+      }
+      termStart[g + 1] = end;
+    }
+    groupOf[i] = g;
+    sizes[g] = (sizes[g] ?? 0) + 1;
+  }
+  // each group's claims in ascending order (a counting sort)
+  const memberStart = new Int32Array(groupCount + 1);
+  for (let g = 0; g < groupCount; g++) memberStart[g + 1] = (memberStart[g] ?? 0) + (sizes[g] ?? 0);
+  const next = memberStart.slice(0, groupCount);
+  const members = new Int32Array(claims.length);
+  for (let i = 0; i < claims.length; i++) {
+    const g = groupOf[i] ?? 0;
+    members[next[g] ?? 0] = i;
+    next[g] = (next[g] ?? 0) + 1;
+  }
   const n = Math.max(1, claims.length);
   const idf = new Map<string, number>();
-  for (const [t, count] of df) idf.set(t, Math.log(1 + n / count));
-  return { claims, idf, unseen: Math.log(1 + n / 0.5), postings, groups };
+  const postings = new Map<string, number[]>();
+  for (const [id, t] of names.entries()) {
+    idf.set(t, Math.log(1 + n / (df[id] ?? 1)));
+    postings.set(t, lists[id] ?? []);
+  }
+  return {
+    claims,
+    idf,
+    unseen: Math.log(1 + n / 0.5),
+    postings,
+    groupCount,
+    memberStart,
+    members,
+    termStart: termStart.slice(0, groupCount + 1),
+    groupTerms: groupTerms.slice(0, end),
+    termIds,
+  };
 }
 
 export const weight = (index: RefIndex, term: string): number => index.idf.get(term) ?? index.unseen;
@@ -87,13 +158,13 @@ export function align(page: Claim, ref: Claim, index: RefIndex): Candidate {
  * postings no longer fit is only checked against the groups the rarer terms found. A query's cost
  * is thus bounded whatever the size of the reference set.
  */
-export const QUERY_BUDGET = 3_000;
+export const QUERY_BUDGET = 500;
 
 /** How many candidates get a full alignment; the rest are ranked by accumulated weight only. */
 const SHORTLIST = 48;
 
 /** Groups ranked on the walked terms alone, before the deferred terms are checked against them. */
-const PROBE_WIDTH = 4 * SHORTLIST;
+export const PROBE_WIDTH = 4 * SHORTLIST;
 
 /** Work done by candidate queries, for tests and the benchmark (postings walked and checks made). */
 export interface QueryWork {
@@ -110,8 +181,8 @@ const scratch = new WeakMap<RefIndex, Float64Array>();
  */
 export function candidates(page: Claim, index: RefIndex, limit = 12, work?: QueryWork): Candidate[] {
   let acc = scratch.get(index);
-  if (!acc || acc.length < index.groups.length) {
-    acc = new Float64Array(index.groups.length);
+  if (!acc || acc.length < index.groupCount) {
+    acc = new Float64Array(index.groupCount);
     scratch.set(index, acc);
   }
   const context = new Set(page.context ?? []);
@@ -143,17 +214,20 @@ export function candidates(page: Claim, index: RefIndex, limit = 12, work?: Quer
   let ranked = topK(touched, acc, deferred.length ? Math.max(PROBE_WIDTH, limit) : Math.max(SHORTLIST, limit));
   if (deferred.length) {
     // the common terms count only for groups the rarer terms found
-    const late = new Map(deferred.map((x) => [x.t, x.w]));
+    const lateIds = deferred.map((x) => index.termIds.get(x.t) ?? -1);
     for (const entry of ranked) {
-      const rep = index.claims[index.groups[entry[0]]?.[0] ?? -1];
-      for (const t of rep?.claim.terms ?? []) entry[1] += late.get(t) ?? 0;
-      spent += rep?.claim.terms.length ?? 0;
+      const end = index.termStart[entry[0] + 1] ?? 0;
+      for (let k = index.termStart[entry[0]] ?? 0; k < end; k++) {
+        const j = lateIds.indexOf(index.groupTerms[k] ?? -1);
+        if (j >= 0) entry[1] += deferred[j]?.w ?? 0;
+      }
+      spent += lateIds.length;
     }
     ranked = ranked.sort(byScore).slice(0, Math.max(SHORTLIST, limit));
   }
   for (const g of touched) acc[g] = 0;
   if (work) work.postings += spent;
-  const first = (g: number) => index.groups[g]?.[0] ?? 0;
+  const first = (g: number) => index.members[index.memberStart[g] ?? 0] ?? 0;
   const aligned = ranked
     .map(([g]) => ({ g, cand: align(page, index.claims[first(g)]?.claim ?? page, index) }))
     .sort((a, b) => b.cand.score - a.cand.score || first(a.g) - first(b.g));
@@ -164,7 +238,7 @@ export function candidates(page: Claim, index: RefIndex, limit = 12, work?: Quer
     const refs: { ref: number; cand: Candidate }[] = [];
     for (; i < aligned.length && aligned[i]?.cand.score === score; i++) {
       const { g, cand } = aligned[i] as (typeof aligned)[number];
-      for (const ref of (index.groups[g] ?? []).slice(0, limit - out.length)) refs.push({ ref, cand });
+      for (const ref of groupClaims(index, g).subarray(0, limit - out.length)) refs.push({ ref, cand });
     }
     refs.sort((a, b) => a.ref - b.ref);
     for (const { ref, cand } of refs.slice(0, limit - out.length)) out.push({ ...cand, ref, shared: [...cand.shared] });
@@ -186,12 +260,15 @@ function topK(ids: number[], scores: Float64Array, k: number): [number, number][
     heap[b] = t;
   };
   for (const id of ids) {
-    const entry: [number, number] = [id, scores[id] as number];
+    const score = scores[id] as number;
     if (heap.length < k) {
-      heap.push(entry);
+      heap.push([id, score]);
       for (let i = heap.length - 1; i > 0 && less(i, (i - 1) >> 1); i = (i - 1) >> 1) swap(i, (i - 1) >> 1);
-    } else if (below(heap[0] as [number, number], entry)) {
-      heap[0] = entry;
+    } else {
+      const min = heap[0] as [number, number];
+      if (score < min[1] || (score === min[1] && id > min[0])) continue;
+      min[0] = id;
+      min[1] = score;
       for (let i = 0; ; ) {
         const l = 2 * i + 1;
         const r = l + 1;
