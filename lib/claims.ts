@@ -41,6 +41,9 @@ function categoriesOf(text: string, names: { start: number; end: number }[], lex
     const v = lexicon.exclusive.values.get(m[0].toLowerCase().replace(/\s+/g, ' '));
     // "North Korea" is a name, not a direction; a value that needs a word after it ("southeast of") must have it
     if (!(v && lexicon.exclusive.names.has(v.group)) && names.some((n) => at >= n.start && at < n.end)) continue;
+    // "in Moscow", "the resort of Sochi": a place named where something happens, not "the Moscow metro"
+    const need = v ? lexicon.exclusive.before.get(v.group) : undefined;
+    if (need && !need.has(/(\p{L}+)\s+(?:the\s+)?$/u.exec(text.slice(Math.max(0, at - 24), at))?.[1]?.toLowerCase() ?? '')) continue;
     const after = v ? lexicon.exclusive.after.get(v.group) : undefined;
     const next = /^\s+(\S+)\s+(?:the\s+)?([\p{L}][\p{L}'’-]*)/u.exec(text.slice(at + m[0].length));
     if (after && next?.[1]?.toLowerCase() !== after) continue;

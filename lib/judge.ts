@@ -65,7 +65,7 @@ export function judge(
     ...page.figures.map((f) => compareFigure(f, cands, ctx)),
     ...page.times.map((tm) => compareTime(tm, cands, ctx)),
     ...page.frames.map((fr) => compareFrame(fr, cands, ctx)),
-    ...(page.categories ?? []).map((cat) => compareCategory(cat, cands, ctx)),
+    ...(page.categories ?? []).map((cat) => compareCategory(cat, page, cands, ctx)),
   ]
     .map(perSource)
     .filter((d) => d.length > 0);
@@ -322,11 +322,25 @@ function compareTime(tm: TimeSpan, cands: Candidate[], ctx: Context): DetailStan
 }
 
 /** One of an exclusive group ("southwest" against "southeast of Homs", "chlorine" against "sarin"). */
-function compareCategory(cat: NonNullable<Claim['categories']>[number], cands: Candidate[], ctx: Context): DetailStance[] {
+function compareCategory(cat: NonNullable<Claim['categories']>[number], page: Claim, cands: Candidate[], ctx: Context): DetailStance[] {
   const items: { cand: Candidate; value: string; text: string }[] = [];
+  const sameNames = ctx.lexicon.exclusive?.sameNames.has(cat.group);
+  // a sentence naming two places of the kind ("Reporting by … in Washington, … in Sochi") places nothing
+  if (sameNames && (page.categories ?? []).some((c) => c.group === cat.group && c.value !== cat.value)) return [];
   for (const cand of cands) {
-    for (const rc of ctx.index.claims[cand.ref]?.claim.categories ?? [])
-      if (rc.group === cat.group && rc.of === cat.of) items.push({ cand, value: rc.value, text: rc.text });
+    const ref = ctx.index.claims[cand.ref]?.claim;
+    if (sameNames && ref) {
+      // "Putin hosted Merkel in Moscow" is about the Sochi meeting; "Putin and Trump will meet in Hamburg" is not
+      const shared = page.entities.filter((e) => ref.entities.includes(e));
+      // and one of them rare among the references: "the US" and "Syria" are named everywhere
+      const rare = Math.max(2, ctx.index.claims.length * 0.1);
+      const distinctive = shared.some((e) => (ctx.index.postings.get(`e:${e}`)?.length ?? 0) <= rare);
+      if (shared.length < 2 || page.entities.length - shared.length > 1 || !distinctive) continue;
+    }
+    // the same place says little on its own (Putin met Erdogan in Sochi too): such places only ever deny
+    for (const rc of ref?.categories ?? [])
+      if (rc.group === cat.group && rc.of === cat.of && !(sameNames && rc.value === cat.value))
+        items.push({ cand, value: rc.value, text: rc.text });
   }
   return slotStances(items, new Set(), ctx, ({ cand, value, text }) => {
     const stance: Stance = value === cat.value ? 'agree' : 'contradict';

@@ -6,7 +6,7 @@ export interface LexiconData {
   synonyms: string[][];
   axes: { id: string; positive: string[]; negative: string[]; targeted?: boolean; directed?: boolean; needs?: string[] }[];
   /** Groups of values a thing has only one of ("southeast" or "southwest" of Homs). */
-  exclusive?: { id: string; values: string[][]; after?: string; names?: boolean }[];
+  exclusive?: { id: string; values: string[][]; after?: string; before?: string[]; names?: boolean; sameNames?: boolean }[];
   negation: string[];
   speech: string[];
   personNouns: string[];
@@ -40,6 +40,10 @@ export interface Lexicon {
     after: Map<string, string>;
     /** Groups whose values are names too ("Sochi", "the Black Sea"): read inside names. */
     names: Set<string>;
+    /** Groups whose values count only after one of these words ("in Moscow", "resort of Sochi"). */
+    before: Map<string, Set<string>>;
+    /** Groups compared only between sentences naming the same people: a place is a place of one meeting. */
+    sameNames: Set<string>;
   } | null;
   negation: Set<string>;
   speech: Set<string>;
@@ -104,8 +108,12 @@ export function compileLexicon(data: LexiconData, aliases: AliasData): Lexicon {
   const forms = [...values.keys()].sort((a, b) => b.length - a.length).map((f) => escapeRe(f).replace(/\s+/g, '\\s+'));
   const after = new Map((data.exclusive ?? []).filter((g) => g.after).map((g) => [g.id, (g.after ?? '').toLowerCase()]));
   const names = new Set((data.exclusive ?? []).filter((g) => g.names).map((g) => g.id));
+  const before = new Map(
+    (data.exclusive ?? []).filter((g) => g.before?.length).map((g) => [g.id, new Set((g.before ?? []).map((w) => w.toLowerCase()))]),
+  );
+  const sameNames = new Set((data.exclusive ?? []).filter((g) => g.sameNames).map((g) => g.id));
   const exclusive = forms.length
-    ? { re: new RegExp(`(?<![\\p{L}-])(?:${forms.join('|')})(?![\\p{L}-])`, 'giu'), values, after, names }
+    ? { re: new RegExp(`(?<![\\p{L}-])(?:${forms.join('|')})(?![\\p{L}-])`, 'giu'), values, after, names, before, sameNames }
     : null;
   return {
     exclusive,

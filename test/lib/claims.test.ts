@@ -99,6 +99,16 @@ describe('figures and what they count', () => {
   });
 });
 
+describe('places', () => {
+  it.each([
+    ['Putin hosted Merkel in Moscow.', 'moscow'],
+    ['Merkel flew to the Black Sea resort of Sochi.', 'sochi'],
+    ['A bomb hit the Moscow metro.', undefined],
+  ])('"%s" is placed in %s', (text, city) => {
+    expect(parse(text).categories?.find((c) => c.group === 'city')?.value).toBe(city);
+  });
+});
+
 describe('what is not a count', () => {
   it.each(['The leaders will meet at the G-20 summit in Hamburg.', 'Russian Su-24 jets flew over the base.'])(
     '"%s" has no figure',

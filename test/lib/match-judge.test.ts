@@ -141,6 +141,14 @@ const CASES: Case[] = [
   // a timetable given against one refused
   { text: 'Comey told the House Intelligence Committee the inquiry would be finished by the summer.', verdict: 'contradict' },
   { text: 'Comey declined to say when the investigation would be finished.', verdict: 'agree' },
+  // the place of the same meeting (the same people); another meeting's place is not compared
+  {
+    text: 'Putin spent Tuesday hosting German Chancellor Angela Merkel in Moscow.',
+    verdict: 'contradict',
+    evidence: ['Sochi', 'contradict'],
+  },
+  { text: 'Putin and Trump agreed to try to meet in person at the G20 summit in Hamburg in July.', verdict: 'unverified' },
+  { text: 'On Wednesday, Mr Putin met Turkey’s president, Recep Tayyip Erdogan, in Sochi.', verdict: 'unverified' },
   // a question states nothing
   { text: 'How many times have Trump and Putin spoken since January?', verdict: 'unverified' },
   { text: 'Did the chemical attack kill 20 people?', verdict: 'unverified' },
