@@ -289,9 +289,11 @@ export function parseClaim(text: string, ctx: ClaimContext): Claim {
         (tokens[cue.last + 1]?.lower === 'on' || /^(was|were|been|being|is|are)$/.test(tokens[cue.i - 1]?.lower ?? ''));
       // a clause with no verb before the cue has its subject elided ("Washington, by contrast, holds …")
       const v = firstVerb(a) === cue.i ? a : firstVerb(a);
+      // "it was Mr Trump who rang Mr Putin", "Putin, who called Trump": the name before "who" does it
+      const who = tokens[cue.i - 1]?.lower === 'who' ? ments.find((m) => m.last === cue.i - 2 || m.last === cue.i - 3) : undefined;
       const agentM = passive
         ? null
-        : (inClause.find((m) => m.last < v) ?? ments.find((m) => m.last < Math.min(firstVerb(0), cue.i)) ?? null);
+        : (who ?? inClause.find((m) => m.last < v) ?? ments.find((m) => m.last < Math.min(firstVerb(0), cue.i)) ?? null);
       const agent = agentM?.id ?? (passive ? null : speaker);
       const info = lexicon.axisInfo.get(axis);
       let target: string | null = null;

@@ -188,6 +188,16 @@ describe('frames: who judged, blamed or congratulated whom', () => {
     ],
     ['Putin called to congratulate the Republican tycoon.', { axis: 'congratulate', polarity: 1, agent: 'putin', target: 'trump' }],
     ['Trump congratulated Putin.', { axis: 'congratulate', polarity: 1, agent: 'trump', target: 'putin' }],
+    // the name before "who" does what follows it
+    ['In January it was Mr Trump who congratulated Mr Putin.', { axis: 'congratulate', polarity: 1, agent: 'trump', target: 'putin' }],
+    [
+      'Moscow rejected the accusation and pointed the finger at rebel groups.',
+      { axis: 'blame', polarity: 1, agent: 'russia', target: 'rebels' },
+    ],
+    [
+      'Washington blamed the forces of Syrian President Bashar al-Assad.',
+      { axis: 'blame', polarity: 1, agent: 'us', target: 'syria-government' },
+    ],
     ['Mr Putin condemned the American strike.', { axis: 'judgement', polarity: -1, agent: 'putin', target: null }],
     ['The strike was illegal, said Mr Putin.', { axis: 'legality', polarity: -1, agent: 'putin', target: null }],
   ])('"%s"', (text, frame) => {
