@@ -128,8 +128,16 @@ export function buildIndex(claims: ReferenceClaim[]): RefIndex {
 
 export const weight = (index: RefIndex, term: string): number => index.idf.get(term) ?? index.unseen;
 
+/** Each reference claim's terms as a set, made once: every query aligns against the same claims. */
+const termSets = new WeakMap<Claim, Set<string>>();
+
 export function align(page: Claim, ref: Claim, index: RefIndex): Candidate {
-  const refTerms = new Set(ref.terms);
+  let refTerms = termSets.get(ref);
+  if (!refTerms) {
+    refTerms = new Set(ref.terms);
+    termSets.set(ref, refTerms);
+  }
+  const has = refTerms;
   const score = (terms: string[], context: Set<string>) => {
     let total = 0;
     let hit = 0;
@@ -138,7 +146,7 @@ export function align(page: Claim, ref: Claim, index: RefIndex): Candidate {
       // inherited topic counts for less than what the sentence says itself
       const w = weight(index, t) * (context.has(t) ? 0.5 : 1);
       total += w;
-      if (refTerms.has(t)) {
+      if (has.has(t)) {
         hit += w;
         shared.push(t);
       }
@@ -162,6 +170,9 @@ export const QUERY_BUDGET = 500;
 
 /** How many candidates get a full alignment; the rest are ranked by accumulated weight only. */
 const SHORTLIST = 48;
+
+/** How many groups a one-candidate probe aligns. */
+const PROBE_SHORTLIST = 4;
 
 /** Groups ranked on the walked terms alone, before the deferred terms are checked against them. */
 export const PROBE_WIDTH = 4 * SHORTLIST;
@@ -211,7 +222,9 @@ export function candidates(page: Claim, index: RefIndex, limit = 12, work?: Quer
     const x = deferred.shift() as (typeof terms)[number];
     walk(x.list, x.w, Math.min(x.list.length, QUERY_BUDGET - spent));
   }
-  let ranked = topK(touched, acc, deferred.length ? Math.max(PROBE_WIDTH, limit) : Math.max(SHORTLIST, limit));
+  // a probe for the best score alone aligns a few: accumulated weight already ranks them nearly as alignment does
+  const shortlist = limit <= 1 ? PROBE_SHORTLIST : Math.max(SHORTLIST, limit);
+  let ranked = topK(touched, acc, deferred.length ? Math.max(PROBE_WIDTH, limit) : shortlist);
   if (deferred.length) {
     // the common terms count only for groups the rarer terms found
     const lateIds = deferred.map((x) => index.termIds.get(x.t) ?? -1);
@@ -223,7 +236,7 @@ export function candidates(page: Claim, index: RefIndex, limit = 12, work?: Quer
       }
       spent += lateIds.length;
     }
-    ranked = ranked.sort(byScore).slice(0, Math.max(SHORTLIST, limit));
+    ranked = ranked.sort(byScore).slice(0, shortlist);
   }
   for (const g of touched) acc[g] = 0;
   if (work) work.postings += spent;
