@@ -149,6 +149,9 @@ const CASES: Case[] = [
   },
   { text: 'Putin and Trump agreed to try to meet in person at the G20 summit in Hamburg in July.', verdict: 'unverified' },
   { text: 'On Wednesday, Mr Putin met Turkey’s president, Recep Tayyip Erdogan, in Sochi.', verdict: 'unverified' },
+  // who backs whom, and who is gaining
+  { text: 'Russian-backed Syrian fighters say they are closing in on the city of Tabqa.', verdict: 'contradict' },
+  { text: 'The US-backed Syrian fighters admitted they had lost ground in the fight for Tabqa.', verdict: 'contradict' },
   // a question states nothing
   { text: 'How many times have Trump and Putin spoken since January?', verdict: 'unverified' },
   { text: 'Did the chemical attack kill 20 people?', verdict: 'unverified' },
