@@ -21,7 +21,7 @@ export interface Thresholds {
 }
 
 export const THRESHOLDS: Record<Strictness, Thresholds> = {
-  balanced: { agree: 0.5, slot: 0.2, anchor: 1.2, ratio: 0.6, timeConflict: 0.45 },
+  balanced: { agree: 0.5, slot: 0.25, anchor: 1.2, ratio: 0.6, timeConflict: 0.45 },
   conservative: { agree: 0.62, slot: 0.28, anchor: 2, ratio: 0.7, timeConflict: 0.5 },
 };
 
