@@ -10,8 +10,9 @@ export function segment(blocks: Block[]): Sentence[] {
   const out: Sentence[] = [];
   blocks.forEach((block, index) => {
     const text = block.text;
-    // headings, captions and list items are one claim each: a block never runs into the next
-    if (block.kind !== 'paragraph' && block.kind !== 'quote') {
+    // a heading is one claim; a list item or caption may hold several sentences, each its own claim;
+    // a block never runs into the next
+    if (block.kind === 'heading') {
       pushCapped(out, text, index, 0);
       return;
     }

@@ -49,8 +49,18 @@ describe('segment: sentences of a block', () => {
       [{ kind: 'heading', text: 'Trump to call Putin. Syria on agenda' }],
       ['Trump to call Putin. Syria on agenda'],
     ],
-    ['a list item is one sentence', [{ kind: 'item', text: 'First point. Second point.' }], ['First point. Second point.']],
-    ['a caption is one sentence', [{ kind: 'caption', text: 'The Kremlin. Photograph: Reuters' }], ['The Kremlin. Photograph: Reuters']],
+    // a bullet or caption may hold several sentences: each is a claim, and none runs into the next block
+    [
+      'a list item of two sentences',
+      [{ kind: 'item', text: 'First point here. Second point there.' }],
+      ['First point here.', 'Second point there.'],
+    ],
+    [
+      'a caption of two sentences',
+      [{ kind: 'caption', text: 'Putin met Merkel. Photograph: Reuters' }],
+      ['Putin met Merkel.', 'Photograph: Reuters'],
+    ],
+    ['a heading is one sentence', [{ kind: 'heading', text: 'Talks end. Leaders leave' }], ['Talks end. Leaders leave']],
     [
       'blocks never run into each other',
       [{ kind: 'heading', text: 'Syria talks' }, para('The leaders spoke'), { kind: 'item', text: 'a point without a stop' }],
