@@ -5,7 +5,7 @@ import type { MarkClaim } from '@/utils/messages';
 import { DEFAULT_MARK_SETTINGS, type MarkSettings } from '@/utils/settings';
 import { claimKey, type FlaggedClaim, flaggedClaims } from './claim-list';
 import type { Connector } from './connector';
-import { type Analysis, type PopupState, PopupView } from './popup-view';
+import { type Analysis, type PartialAnalysis, type PopupState, PopupView } from './popup-view';
 import { reportMarkdown } from './report-markdown';
 import { reportOutcome } from './report-view';
 
@@ -21,12 +21,19 @@ export function claimsToMark(report: Report, settings: MarkSettings): MarkClaim[
     }));
 }
 
+/** How a run of the engine reports the claims of a long page as they come, and is stopped. */
+export interface AnalyseProgress {
+  onPartial: (partial: PartialAnalysis) => void;
+  /** Aborted when a newer run (strictness changed) supersedes this one. */
+  signal: AbortSignal;
+}
+
 export interface PopupAppProps {
   t: Translate;
   /** The browser, as the popup needs it (see connector.ts); tests pass a fake. */
   connector: Connector;
-  /** Runs the engine on an article. */
-  analyse: (article: Article, strictness: Strictness) => Promise<Analysis>;
+  /** Runs the engine on an article, reporting partial results of long pages through `progress`. */
+  analyse: (article: Article, strictness: Strictness, progress: AnalyseProgress) => Promise<Analysis>;
 }
 
 /** The popup's behaviour: read the page, check it, show the result, react to the reader. */
@@ -39,6 +46,7 @@ export function PopupApp({ t, connector, analyse }: PopupAppProps) {
   /** Set once the reader picks a level, so a late read of the stored setting does not undo it. */
   const readerChoice = useRef<Strictness | null>(null);
   const latestRun = useRef(0);
+  const running = useRef<AbortController | null>(null);
   const markSettings = useRef<MarkSettings>(DEFAULT_MARK_SETTINGS);
   const [actionStatus, setActionStatus] = useState<string | null>(null);
   const [reported, setReported] = useState<ReadonlySet<string>>(new Set());
@@ -46,21 +54,30 @@ export function PopupApp({ t, connector, analyse }: PopupAppProps) {
   const run = useCallback(
     async (tabId: number, article: Article, level: Strictness) => {
       const id = ++latestRun.current;
+      // A newer run (strictness changed) supersedes this one, at every step: a stale report must
+      // not be shown, badged or marked in the page after the newer one, and its engine stops.
+      const stale = () => id !== latestRun.current;
+      running.current?.abort();
+      const controller = new AbortController();
+      running.current = controller;
       setView({ state: 'loading' });
       setSelectedClaim(null);
       setHighlightMissing(false);
       setActionStatus(null);
       let analysis: Analysis;
       try {
-        analysis = await analyse(article, level);
+        analysis = await analyse(article, level, {
+          signal: controller.signal,
+          onPartial: (partial) => {
+            if (!stale()) setView({ state: 'checking', partial });
+          },
+        });
       } catch (error) {
+        if (stale()) return;
         console.error('Crosscheck: checking the article failed', error);
-        if (id === latestRun.current) setView({ state: 'error', reason: 'failed' });
+        setView({ state: 'error', reason: 'failed' });
         return;
       }
-      // A newer run (strictness changed) supersedes this one, at every step: a stale report must
-      // not be shown, badged or marked in the page after the newer one.
-      const stale = () => id !== latestRun.current;
       if (stale()) return;
       setView({ state: 'done', reason: 'report', analysis });
       await connector.setBadge(tabId, analysis.report.counts.contradict);

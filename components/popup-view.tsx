@@ -11,15 +11,25 @@ export interface Analysis {
   story: StoryRef;
 }
 
+/** The claims of a long page checked so far, while the engine reads on. */
+export interface PartialAnalysis {
+  analysis: Analysis;
+  /** Sentences checked so far. */
+  checked: number;
+  /** Sentences of the page, roughly until all are checked. */
+  total: number;
+}
+
 /** Everything the popup can show. `state` is exposed as `data-state` on the root for tests. */
 export type PopupState =
   | { state: 'loading' }
+  | { state: 'checking'; partial: PartialAnalysis }
   | { state: 'error'; reason: 'unreadable' | 'closed' | 'failed' }
   | { state: 'done'; reason: 'no-article' }
   | { state: 'done'; reason: 'report'; analysis: Analysis };
 
-export function popupReason(view: PopupState): 'loading' | 'unreadable' | 'closed' | 'failed' | 'no-article' | ReportOutcome {
-  if (view.state === 'loading') return 'loading';
+export function popupReason(view: PopupState): 'loading' | 'checking' | 'unreadable' | 'closed' | 'failed' | 'no-article' | ReportOutcome {
+  if (view.state === 'loading' || view.state === 'checking') return view.state;
   if (view.reason === 'report') return reportOutcome(view.analysis.report);
   return view.reason;
 }
@@ -49,6 +59,8 @@ function Body({
   reported,
 }: Pick<PopupViewProps, 't' | 'view' | 'selectedClaim' | 'onSelectClaim' | 'actions' | 'onReportWrong' | 'reported'>) {
   if (view.state === 'loading') return <StatusMessage kind="loading" title={t('stateLoading')} />;
+  if (view.state === 'checking')
+    return <PartialReport t={t} partial={view.partial} selectedClaim={selectedClaim} onSelectClaim={onSelectClaim} />;
   switch (view.reason) {
     case 'unreadable':
       return <StatusMessage kind="unreadable" title={t('unreadableTitle')} detail={t('unreadableDetail')} />;
@@ -74,10 +86,37 @@ function Body({
   }
 }
 
+/** "Checked 120 of about 800 sentences…", the bar, and the claims flagged so far (no actions on them yet). */
+export function PartialReport({
+  t,
+  partial,
+  selectedClaim,
+  onSelectClaim,
+}: Pick<PopupViewProps, 't' | 'selectedClaim' | 'onSelectClaim'> & { partial: PartialAnalysis }) {
+  const { analysis, checked, total } = partial;
+  const shown = Math.max(checked, total);
+  return (
+    <>
+      <div class="progress" role="status">
+        <p class="progress-line">{t('checkingProgress', [String(checked), String(shown)])}</p>
+        <progress class="progress-bar" max={shown} value={checked} aria-hidden="true" />
+      </div>
+      {reportOutcome(analysis.report) === 'flagged' ? (
+        <ReportView t={t} report={analysis.report} story={analysis.story} selected={selectedClaim} onSelectClaim={onSelectClaim} />
+      ) : null}
+    </>
+  );
+}
+
 export function PopupView(props: PopupViewProps) {
   const { t, view, strictness, onStrictnessChange, highlightMissing, onOpenOptions } = props;
   return (
-    <div class="popup" data-state={view.state} data-reason={popupReason(view)} aria-busy={view.state === 'loading'}>
+    <div
+      class="popup"
+      data-state={view.state}
+      data-reason={popupReason(view)}
+      aria-busy={view.state === 'loading' || view.state === 'checking'}
+    >
       <header class="popup-header">
         <h1 class="popup-heading">{t('popupHeading')}</h1>
         <div class="header-controls">

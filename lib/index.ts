@@ -1,7 +1,7 @@
 // The engine: one function per pipeline stage, chained here in order —
 // (extract) → segment → claims → match → judge → report.
 import { parseClaim, quickTerms } from './claims';
-import { judge } from './judge';
+import { type Judgement, judge } from './judge';
 import type { Lexicon } from './lexicon';
 import { buildIndex, type Candidate, candidates, type RefIndex } from './match';
 import { type CompiledReferences, lexiconOf } from './references';
@@ -10,7 +10,7 @@ import { segment } from './segment';
 import type { Article, Claim, ClaimResult, ReferenceDocumentMeta, Report, Sentence, Strictness } from './types';
 
 export { extractArticle } from './extract';
-export { combineVerdicts, crosscheckSets } from './multi-set';
+export { combineVerdicts, crosscheckSets, crosscheckSetsSteps } from './multi-set';
 export type { CompiledReferences } from './references';
 export * from './types';
 
@@ -68,8 +68,48 @@ function notEnglish(article: Article): boolean {
 
 /** Runs segment → claims → match → judge → report on an extracted article. */
 export function crosscheck(article: Article, refs: CompiledReferences | PreparedReferences, options: CrosscheckOptions = {}): Report {
+  const steps = crosscheckSteps(article, refs, { ...options, chunkBlocks: Number.POSITIVE_INFINITY });
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/** Where a chunked run stands, between two chunks of blocks. */
+export interface CrosscheckStep {
+  /** Sentences read so far. */
+  checked: number;
+  /** Sentences of the article: those read, and an estimate for the blocks not read yet. */
+  total: number;
+  /**
+   * The report on the sentences read so far. Each verdict is the one the final report gives,
+   * provided the page stays about the story (relevance is decided on the sentences read so far).
+   */
+  partial(): Report;
+}
+
+export interface ChunkOptions extends CrosscheckOptions {
+  /** Blocks read between two steps (default 8). */
+  chunkBlocks?: number;
+}
+
+/** Sentences in a block not read yet, roughly: its sentence ends, at least one. */
+const SENTENCE_END = /[.!?]["'\u201d\u2019)\]]*(?:\s|$)/g;
+const estimateSentences = (text: string) => Math.max(1, text.match(SENTENCE_END)?.length ?? 0);
+
+/**
+ * crosscheck() in chunks of blocks: a generator that yields a step after each chunk (so a caller
+ * can give the event loop a turn and show the claims so far) and returns the report crosscheck()
+ * returns. Nothing is done twice: a verdict given in a partial report is kept for the final one.
+ */
+export function* crosscheckSteps(
+  article: Article,
+  refs: CompiledReferences | PreparedReferences,
+  options: ChunkOptions = {},
+): Generator<CrosscheckStep, Report, void> {
   const prepared = 'index' in refs ? refs : prepare(refs);
   const strictness = options.strictness ?? 'balanced';
+  const chunk = Math.max(1, options.chunkBlocks ?? 8);
   if (notEnglish(article)) {
     const claims = segment(article.blocks).map((s) => ({ ...s, verdict: 'unverified' as const, evidence: [] }));
     return buildReport({ article, claims, relevant: false, refs: prepared.refs, strictness, notice: 'not-english' });
@@ -105,6 +145,30 @@ export function crosscheck(article: Article, refs: CompiledReferences | Prepared
     return { s, claim, cands: candidates(claim, prepared.index) };
   };
   const parsed: ReturnType<typeof read>[] = [];
+  // verdicts of a relevant page, kept from a partial report for the final one
+  const judged: Judgement[] = [];
+  const isRelevant = () => aligned >= 2 && aligned >= RELEVANT_SHARE * parsed.length;
+  const report = (relevant: boolean, upTo: number): Report => {
+    const claims: ClaimResult[] = parsed.slice(0, upTo).map(({ s, claim, cands }, k) => {
+      let j: Judgement = { verdict: 'unverified', evidence: [] };
+      if (relevant && claim) {
+        j = judged[k] ?? judge(claim, cands, prepared.index, prepared.docs, prepared.lexicon, strictness);
+        judged[k] = j;
+      }
+      return { text: s.text, verdict: j.verdict, evidence: j.evidence, block: s.block, start: s.start, end: s.end };
+    });
+    return buildReport({ article, claims, relevant, refs: prepared.refs, strictness, notice: relevant ? null : 'not-relevant' });
+  };
+  // sentences the blocks after each block have, roughly (counted when a step is first given)
+  let after: number[] | null = null;
+  const remaining = (b: number) => {
+    if (!after) {
+      after = new Array<number>(article.blocks.length + 1).fill(0);
+      for (let k = article.blocks.length - 1; k >= 0; k--)
+        after[k] = (after[k + 1] ?? 0) + estimateSentences(article.blocks[k]?.text ?? '');
+    }
+    return after[b + 1] ?? 0;
+  };
   for (const [b, block] of article.blocks.entries()) {
     // an article whose opening aligns with nothing is not about the story: reading on cannot change that
     if (words >= RELEVANCE_SAMPLE_WORDS && aligned === 0) break;
@@ -114,14 +178,11 @@ export function crosscheck(article: Article, refs: CompiledReferences | Prepared
       words += sentence.text.split(/\s+/).length;
       if (isAligned(p.cands)) aligned++;
     }
+    if ((b + 1) % chunk === 0 && b + 1 < article.blocks.length) {
+      const checked = parsed.length;
+      const relevant = isRelevant();
+      yield { checked, total: checked + remaining(b), partial: () => report(relevant, checked) };
+    }
   }
-  const relevant = aligned >= 2 && aligned >= RELEVANT_SHARE * parsed.length;
-  const claims: ClaimResult[] = parsed.map(({ s, claim, cands }) => {
-    const j =
-      relevant && claim
-        ? judge(claim, cands, prepared.index, prepared.docs, prepared.lexicon, strictness)
-        : { verdict: 'unverified' as const, evidence: [] };
-    return { text: s.text, verdict: j.verdict, evidence: j.evidence, block: s.block, start: s.start, end: s.end };
-  });
-  return buildReport({ article, claims, relevant, refs: prepared.refs, strictness, notice: relevant ? null : 'not-relevant' });
+  return report(isRelevant(), parsed.length);
 }

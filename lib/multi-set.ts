@@ -2,7 +2,7 @@
 // own lexicon and aliases, and its own relevance test), then the verdicts are combined. A set the
 // page is not about says nothing; among the sets that are relevant, a claim is contradicted only
 // if no set supports it, and disputed when one set supports it and another contradicts it.
-import { type CrosscheckOptions, crosscheck, type PreparedReferences, prepare } from './index';
+import { type ChunkOptions, type CrosscheckOptions, type CrosscheckStep, crosscheckSteps, type PreparedReferences, prepare } from './index';
 import type { CompiledReferences } from './references';
 import type { Article, ClaimResult, Evidence, Report, Verdict } from './types';
 
@@ -27,10 +27,55 @@ export function crosscheckSets(
   sets: ReadonlyArray<CompiledReferences | PreparedReferences>,
   options: CrosscheckOptions = {},
 ): Report {
+  const steps = crosscheckSetsSteps(article, sets, { ...options, chunkBlocks: Number.POSITIVE_INFINITY });
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * crosscheckSets() in chunks of blocks, every set reading the same chunk before the next: yields
+ * a step after each chunk, whose partial report merges the sets' partial reports, and returns the
+ * report crosscheckSets() returns.
+ */
+export function* crosscheckSetsSteps(
+  article: Article,
+  sets: ReadonlyArray<CompiledReferences | PreparedReferences>,
+  options: ChunkOptions = {},
+): Generator<CrosscheckStep, Report, void> {
   const prepared = sets.map((s) => ('index' in s ? s : prepare(s)));
   const strictness = options.strictness ?? 'balanced';
   if (prepared.length === 0) return noReferences(article, strictness);
-  const reports = prepared.map((p) => crosscheck(article, p, options));
+  const runs = prepared.map((p) => crosscheckSteps(article, p, options));
+  // each set's last step, or its report once it has read all it will read
+  const state: (CrosscheckStep | Report)[] = runs.map((run) => {
+    const next = run.next();
+    return next.value;
+  });
+  const isReport = (x: CrosscheckStep | Report): x is Report => 'claims' in x;
+  while (!state.every(isReport)) {
+    const steps = state.map((x) => (isReport(x) ? null : x));
+    const at = Math.max(...steps.map((x) => x?.checked ?? 0));
+    const reports = state.map((x) => (isReport(x) ? x : null));
+    yield {
+      checked: at,
+      total: Math.max(...steps.map((x) => x?.total ?? 0)),
+      partial: () =>
+        mergeReports(
+          prepared,
+          reports.map((r, i) => r ?? (steps[i] as CrosscheckStep).partial()),
+        ),
+    };
+    for (const [i, run] of runs.entries()) {
+      if (!isReport(state[i] as CrosscheckStep | Report)) state[i] = run.next().value;
+    }
+  }
+  return mergeReports(prepared, state as Report[]);
+}
+
+/** One report from each set's report on the same article (see crosscheckSets). */
+function mergeReports(prepared: PreparedReferences[], reports: Report[]): Report {
   const tag = (report: Report, p: PreparedReferences): ClaimResult[] =>
     report.claims.map((c) => ({
       ...c,

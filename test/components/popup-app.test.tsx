@@ -55,7 +55,7 @@ describe('PopupApp', () => {
     expect(rootState(container)).toBe('loading');
     expect(container.textContent).toContain('Reading the page…');
     await waitFor(() => expect(rootState(container)).toBe('done'));
-    expect(analyse).toHaveBeenCalledWith(ARTICLE, 'conservative');
+    expect(analyse).toHaveBeenCalledWith(ARTICLE, 'conservative', expect.anything());
     expect(container.querySelectorAll('li.claim')).toHaveLength(3);
     expect((container.querySelector('select[name="strictness"]') as HTMLSelectElement).value).toBe('conservative');
   });
@@ -121,7 +121,7 @@ describe('PopupApp', () => {
     fireEvent.change(select);
     await waitFor(() => expect(container.querySelectorAll('li.claim')).toHaveLength(1));
     expect(connector.setStrictness).toHaveBeenCalledWith('conservative');
-    expect(analyse).toHaveBeenLastCalledWith(ARTICLE, 'conservative');
+    expect(analyse).toHaveBeenLastCalledWith(ARTICLE, 'conservative', expect.anything());
     expect(connector.loadArticle).toHaveBeenCalledTimes(1); // the page is not read again
   });
 
@@ -156,11 +156,11 @@ describe('PopupApp', () => {
     const { analyse, settle } = controlledEngine();
     vi.spyOn(console, 'error').mockImplementation(() => {});
     const { container } = render(<PopupApp t={t} connector={connector} analyse={analyse} />);
-    await waitFor(() => expect(analyse).toHaveBeenCalledWith(ARTICLE, 'balanced'));
+    await waitFor(() => expect(analyse).toHaveBeenCalledWith(ARTICLE, 'balanced', expect.anything()));
     const select = container.querySelector('select[name="strictness"]') as HTMLSelectElement;
     select.value = 'conservative';
     fireEvent.change(select);
-    await waitFor(() => expect(analyse).toHaveBeenCalledWith(ARTICLE, 'conservative'));
+    await waitFor(() => expect(analyse).toHaveBeenCalledWith(ARTICLE, 'conservative', expect.anything()));
     for (const level of order) {
       if (level === 'conservative') settle('conservative').resolve(CONSERVATIVE);
       else if (firstEnds === 'resolve') settle('balanced').resolve(BALANCED);
