@@ -290,7 +290,11 @@ export function parseClaim(text: string, ctx: ClaimContext): Claim {
       // a clause with no verb before the cue has its subject elided ("Washington, by contrast, holds …")
       const v = firstVerb(a) === cue.i ? a : firstVerb(a);
       // "it was Mr Trump who rang Mr Putin", "Putin, who called Trump": the name before "who" does it
-      const who = tokens[cue.i - 1]?.lower === 'who' ? ments.find((m) => m.last === cue.i - 2 || m.last === cue.i - 3) : undefined;
+      // ("it is Moscow and Damascus that have pointed the finger": past the auxiliaries to "who" or "that")
+      let w = cue.i - 1;
+      while (w > 0 && /^(have|has|had|is|are|was|were|did|does|do|also|then)$/.test(tokens[w]?.lower ?? '')) w--;
+      const rel = /^(who|that)$/.test(tokens[w]?.lower ?? '') ? w : -1;
+      const who = rel > 0 ? ments.filter((m) => m.last >= rel - 4 && m.last < rel).at(0) : undefined;
       const agentM = passive
         ? null
         : (who ?? inClause.find((m) => m.last < v) ?? ments.find((m) => m.last < Math.min(firstVerb(0), cue.i)) ?? null);
@@ -298,7 +302,10 @@ export function parseClaim(text: string, ctx: ClaimContext): Claim {
       const info = lexicon.axisInfo.get(axis);
       let target: string | null = null;
       if (info?.targeted) {
-        let after = inClause.find((m) => m.first > cue.last && m.id !== agent);
+        // the object comes before the next plain verb ("congratulate the former reality star … and the two agreed")
+        const stop = tokens.findIndex((t, k) => k > cue.last && t.verb && !t.noun && !owner[k]);
+        const bound = stop < 0 ? tokens.length : stop;
+        let after = inClause.find((m) => m.first > cue.last && m.first < bound && m.id !== agent);
         // "the forces of Syrian President Bashar al-Assad": of names in a row, the last is the head
         for (const m of inClause) if (after && m.first > after.last && m.first <= after.last + 2 && m.id !== agent) after = m;
         const between = inClause.filter((m) => m.last < cue.i && m.id !== agent && m !== agentM).at(-1);

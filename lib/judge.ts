@@ -159,8 +159,9 @@ function slotStances<T extends { cand: Candidate }>(
     .filter(known);
   // vouching needs less: any sentence of the source that shares a content term and agrees
   const sharesContent = (x: T) => x.cand.shared.some((t) => !t.startsWith('a:'));
+  // and is as precise: "last month" does not vouch for "7 April" against "4 April"
   const vouched = new Set(
-    items
+    (narrow ? narrow(items) : items)
       .filter(sharesContent)
       .map(stanceOf)
       .filter(known)
@@ -325,6 +326,7 @@ function compareTime(tm: TimeSpan, cands: Candidate[], ctx: Context): DetailStan
 function compareCategory(cat: NonNullable<Claim['categories']>[number], page: Claim, cands: Candidate[], ctx: Context): DetailStance[] {
   const items: { cand: Candidate; value: string; text: string }[] = [];
   const sameNames = ctx.lexicon.exclusive?.sameNames.has(cat.group);
+  const denyOnly = ctx.lexicon.exclusive?.denyOnly.has(cat.group);
   // a sentence naming two places of the kind ("Reporting by … in Washington, … in Sochi") places nothing
   if (sameNames && (page.categories ?? []).some((c) => c.group === cat.group && c.value !== cat.value)) return [];
   for (const cand of cands) {
@@ -339,7 +341,7 @@ function compareCategory(cat: NonNullable<Claim['categories']>[number], page: Cl
     }
     // the same place says little on its own (Putin met Erdogan in Sochi too): such places only ever deny
     for (const rc of ref?.categories ?? [])
-      if (rc.group === cat.group && rc.of === cat.of && !(sameNames && rc.value === cat.value))
+      if (rc.group === cat.group && rc.of === cat.of && !(denyOnly && rc.value === cat.value))
         items.push({ cand, value: rc.value, text: rc.text });
   }
   return slotStances(items, new Set(), ctx, ({ cand, value, text }) => {

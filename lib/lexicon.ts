@@ -6,7 +6,15 @@ export interface LexiconData {
   synonyms: string[][];
   axes: { id: string; positive: string[]; negative: string[]; targeted?: boolean; directed?: boolean; needs?: string[] }[];
   /** Groups of values a thing has only one of ("southeast" or "southwest" of Homs). */
-  exclusive?: { id: string; values: string[][]; after?: string; before?: string[]; names?: boolean; sameNames?: boolean }[];
+  exclusive?: {
+    id: string;
+    values: string[][];
+    after?: string;
+    before?: string[];
+    names?: boolean;
+    sameNames?: boolean;
+    denyOnly?: boolean;
+  }[];
   negation: string[];
   speech: string[];
   personNouns: string[];
@@ -44,6 +52,8 @@ export interface Lexicon {
     before: Map<string, Set<string>>;
     /** Groups compared only between sentences naming the same people: a place is a place of one meeting. */
     sameNames: Set<string>;
+    /** Groups whose values only ever deny: "opposition-held" alone says too little to agree on. */
+    denyOnly: Set<string>;
   } | null;
   negation: Set<string>;
   speech: Set<string>;
@@ -112,8 +122,9 @@ export function compileLexicon(data: LexiconData, aliases: AliasData): Lexicon {
     (data.exclusive ?? []).filter((g) => g.before?.length).map((g) => [g.id, new Set((g.before ?? []).map((w) => w.toLowerCase()))]),
   );
   const sameNames = new Set((data.exclusive ?? []).filter((g) => g.sameNames).map((g) => g.id));
+  const denyOnly = new Set((data.exclusive ?? []).filter((g) => g.denyOnly || g.sameNames).map((g) => g.id));
   const exclusive = forms.length
-    ? { re: new RegExp(`(?<![\\p{L}-])(?:${forms.join('|')})(?![\\p{L}-])`, 'giu'), values, after, names, before, sameNames }
+    ? { re: new RegExp(`(?<![\\p{L}-])(?:${forms.join('|')})(?![\\p{L}-])`, 'giu'), values, after, names, before, sameNames, denyOnly }
     : null;
   return {
     exclusive,

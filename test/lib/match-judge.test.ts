@@ -152,6 +152,29 @@ const CASES: Case[] = [
   // who backs whom, and who is gaining
   { text: 'Russian-backed Syrian fighters say they are closing in on the city of Tabqa.', verdict: 'contradict' },
   { text: 'The US-backed Syrian fighters admitted they had lost ground in the fight for Tabqa.', verdict: 'contradict' },
+  // welcoming a visitor is hosting, not praise
+  {
+    text: 'Later on Wednesday, Mr Putin is due to welcome Turkey’s President Recep Tayyip Erdogan to the same resort for talks.',
+    verdict: 'unverified',
+  },
+  // "last month" does not vouch for "7 April" against "4 April"
+  {
+    text: 'The attack on Khan Sheikhoun, which British tests later confirmed involved sarin, took place in the early hours of 7 April.',
+    verdict: 'contradict',
+    evidence: ['4 April', 'contradict'],
+  },
+  // who holds a town is one of a group, even where the words are part of a name ("rebel")
+  { text: 'Khan Sheikhoun, a government-held town in Idlib province, was struck on 4 April.', verdict: 'contradict' },
+  // the names before "that" in a cleft do what follows
+  {
+    text: 'Washington has consistently blamed the Syrian government, and it is Moscow and Damascus that have pointed the finger at rebel forces.',
+    verdict: 'agree',
+  },
+  // the object of "congratulate" comes before the next verb, not at the end of the sentence
+  {
+    text: 'In late January, Mr Putin rang to congratulate the former reality television star on his election and the two agreed to co-operate against Islamic State.',
+    verdict: 'agree',
+  },
   // a question states nothing
   { text: 'How many times have Trump and Putin spoken since January?', verdict: 'unverified' },
   { text: 'Did the chemical attack kill 20 people?', verdict: 'unverified' },

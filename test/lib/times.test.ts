@@ -109,6 +109,7 @@ describe('readTimes: what is not a date', () => {
   it.each([
     ['Merkel made her first trip to Russia in three years.', '2014-01-01'],
     ['It was her first visit to Russia in two years.', '2015-01-01'],
+    ['It is her first trip to Russia in a decade.', '2007-01-01'],
   ])('"%s" is since %s', (text, first) => {
     const span = only(text, '2017-05-03');
     expect(span.since).toBe(true);
