@@ -62,7 +62,7 @@ export function judge(
   // a question ("How many times have they spoken?") asks; it states nothing to check
   if (/\?["'”’)\]]*$/.test(page.text.trim())) return { verdict: 'unverified', evidence: [] };
   const details: DetailStance[][] = [
-    ...page.figures.map((f) => compareFigure(f, cands, ctx)),
+    ...page.figures.map((f) => compareFigure(f, page, cands, ctx)),
     ...page.times.map((tm) => compareTime(tm, cands, ctx)),
     ...page.frames.map((fr) => compareFrame(fr, cands, ctx)),
     ...(page.categories ?? []).map((cat) => compareCategory(cat, page, cands, ctx)),
@@ -235,7 +235,9 @@ function figureCluster(ref: number, fig: Figure | undefined, ctx: Context): { re
   return out;
 }
 
-function compareFigure(f: Figure, cands: Candidate[], ctx: Context): DetailStance[] {
+function compareFigure(f: Figure, page: Claim, cands: Candidate[], ctx: Context): DetailStance[] {
+  // a count the page dates to another day ("dozens killed over the weekend") is of another event
+  const datedElsewhere = (ref: number) => conflictsWithDetails({ ...page, figures: [] }, ctx.index.claims[ref]?.claim ?? page);
   const items: { cand: Candidate; rf: Figure }[] = [];
   for (const cand of cands) {
     const ref = ctx.index.claims[cand.ref];
@@ -246,8 +248,9 @@ function compareFigure(f: Figure, cands: Candidate[], ctx: Context): DetailStanc
       items.push({ cand, rf });
     }
   }
-  const stanceOf = ({ cand, rf }: { cand: Candidate; rf: Figure }): DetailStance => {
+  const stanceOf = ({ cand, rf }: { cand: Candidate; rf: Figure }): DetailStance | null => {
     const stance: Stance = overlaps(f, rf) ? 'agree' : 'contradict';
+    if (!f.ordinal && datedElsewhere(cand.ref)) return null;
     const reason = `${f.ordinal ? 'how many times' : f.unit}: page says ${f.text}; ${outletOf(cand, ctx)} says ${rf.text}`;
     return {
       source: ctx.index.claims[cand.ref]?.doc ?? '',
@@ -266,7 +269,8 @@ function compareFigure(f: Figure, cands: Candidate[], ctx: Context): DetailStanc
         const doc = ctx.index.claims[mate.ref]?.doc ?? '';
         if (sources.has(doc)) continue;
         sources.add(doc);
-        found.push(stanceOf({ cand: { ref: mate.ref, score: 0, shared: [] }, rf: mate.fig }));
+        const st = stanceOf({ cand: { ref: mate.ref, score: 0, shared: [] }, rf: mate.fig });
+        if (st) found.push(st);
       }
     }
   }
@@ -275,7 +279,7 @@ function compareFigure(f: Figure, cands: Candidate[], ctx: Context): DetailStanc
   const single = (singleSlot(f.unit, ctx) ?? []).filter(
     ({ ref, fig }) => !otherScope(f, fig) && (cands.find((c) => c.ref === ref)?.score ?? 0) >= ctx.t.slot,
   );
-  return single.map(({ ref, fig }) => stanceOf({ cand: { ref, score: 0, shared: [] }, rf: fig }));
+  return single.flatMap(({ ref, fig }) => stanceOf({ cand: { ref, score: 0, shared: [] }, rf: fig }) ?? []);
 }
 
 function compareTime(tm: TimeSpan, cands: Candidate[], ctx: Context): DetailStance[] {

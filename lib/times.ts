@@ -99,6 +99,7 @@ const PATTERNS = {
   relDay: /\b(today|tonight|yesterday|tomorrow|this\s+morning|this\s+afternoon|this\s+evening|last\s+night)\b/gi,
   weekday: /\b(?:on\s+|last\s+|this\s+|next\s+)?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)(?:'s)?\b/gi,
   relMonth: /\b(last|this|next)\s+(month|week|year)\b/gi,
+  weekend: /\b(?:over|at|on|during)\s+the\s+weekend\b|\b(?:last|this)\s+weekend\b/gi,
   ago: /\b(a|one|two|three|four|five|six|\d{1,2})\s+(days?|weeks?|months?|fortnight)\s+ago\b/gi,
   fortnight: /\ba\s+fortnight\s+ago\b/gi,
   // "her first trip to Russia in two years": since the year that many years before the page
@@ -212,6 +213,12 @@ export function readTimes(text: string, published: string | null): TimeSpan[] {
         const monday = baseDay - ((pub.getUTCDay() + 6) % 7) * DAY;
         take(m, span(monday + shift * 7 * DAY, monday + (shift + 1) * 7 * DAY, 'day', m[0], false));
       }
+    }
+    for (const m of text.matchAll(PATTERNS.weekend)) {
+      // the weekend just gone (or under way): Saturday and Sunday on or before the page's day
+      const dow = pub.getUTCDay();
+      const saturday = baseDay - ((dow + 1) % 7) * DAY;
+      take(m, span(saturday, saturday + 2 * DAY, 'day', m[0], false));
     }
     for (const m of text.matchAll(PATTERNS.firstIn)) {
       const word = (m[1] ?? '').toLowerCase();

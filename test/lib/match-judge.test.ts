@@ -175,6 +175,11 @@ const CASES: Case[] = [
     text: 'In late January, Mr Putin rang to congratulate the former reality television star on his election and the two agreed to co-operate against Islamic State.',
     verdict: 'agree',
   },
+  // a count the page dates to another day is of another event
+  {
+    text: 'Dozens of civilians were killed in air strikes on rebel-held areas of Idlib over the weekend, a UK-based monitoring group said.',
+    verdict: 'unverified',
+  },
   // a question states nothing
   { text: 'How many times have Trump and Putin spoken since January?', verdict: 'unverified' },
   { text: 'Did the chemical attack kill 20 people?', verdict: 'unverified' },

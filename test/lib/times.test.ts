@@ -35,6 +35,8 @@ describe('readTimes: days, resolved against the page date', () => {
     ['The attack happened four weeks ago.', '2017-05-02', '2017-04-01', '2017-04-07'],
     ['The attack happened a fortnight ago.', '2017-05-02', '2017-04-15', '2017-04-21'],
     ['The attack happened three days ago.', '2017-05-02', '2017-04-29', '2017-04-29'],
+    ['Air strikes killed dozens over the weekend.', '2017-05-03', '2017-04-29', '2017-04-30'],
+    ['Air strikes killed dozens last weekend.', '2017-05-01', '2017-04-29', '2017-04-30'],
   ])('"%s" on a page of %s is %s to %s', (text, published, first, last) => {
     const span = only(text, published);
     expect(span.kind).toBe('day');
