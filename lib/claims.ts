@@ -43,7 +43,17 @@ function categoriesOf(text: string, names: { start: number; end: number }[], lex
     if (!(v && lexicon.exclusive.names.has(v.group)) && names.some((n) => at >= n.start && at < n.end)) continue;
     // "in Moscow", "the resort of Sochi": a place named where something happens, not "the Moscow metro"
     const need = v ? lexicon.exclusive.before.get(v.group) : undefined;
-    if (need && !need.has(/(\p{L}+)\s+(?:the\s+)?$/u.exec(text.slice(Math.max(0, at - 24), at))?.[1]?.toLowerCase() ?? '')) continue;
+    if (need) {
+      // the word before, skipping "the": split rather than a backwards pattern, which could backtrack
+      const before = text
+        .slice(Math.max(0, at - 24), at)
+        .toLowerCase()
+        .split(/\s+/)
+        .filter(Boolean);
+      let word = before.pop();
+      if (word === 'the') word = before.pop();
+      if (!need.has(word ?? '')) continue;
+    }
     const after = v ? lexicon.exclusive.after.get(v.group) : undefined;
     const next = /^\s+(\S+)\s+(?:the\s+)?([\p{L}][\p{L}'’-]*)/u.exec(text.slice(at + m[0].length));
     if (after && next?.[1]?.toLowerCase() !== after) continue;

@@ -103,7 +103,8 @@ const PATTERNS = {
   ago: /\b(a|one|two|three|four|five|six|\d{1,2})\s+(days?|weeks?|months?|fortnight)\s+ago\b/gi,
   fortnight: /\ba\s+fortnight\s+ago\b/gi,
   // "her first trip to Russia in two years": since the year that many years before the page
-  firstIn: /\b(?:first|last)\b[^.;:]{0,60}?\bin\s+(a|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(years|decades?)\b/gi,
+  // (the "first"/"last" before it is looked for in code: a pattern spanning both would backtrack)
+  firstIn: /\bin\s+(a|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(years|decades?)\b/gi,
 } as const;
 
 const WORD_NUM: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6 };
@@ -221,11 +222,14 @@ export function readTimes(text: string, published: string | null): TimeSpan[] {
       take(m, span(saturday, saturday + 2 * DAY, 'day', m[0], false));
     }
     for (const m of text.matchAll(PATTERNS.firstIn)) {
+      const lead = text.slice(Math.max(0, (m.index ?? 0) - 64), m.index ?? 0);
+      // "her first trip … in three years", within the same clause
+      if (!/\b(first|last)\b/i.test(lead.split(/[.;:]/).pop() ?? '')) continue;
       const word = (m[1] ?? '').toLowerCase();
       const n = (YEARS_WORD[word] ?? Number(word)) * (/^decade/i.test(m[2] ?? '') ? 10 : 1);
       const y = pub.getUTCFullYear() - n;
       // only the "in N years" words are the date written; the span is matched from "first" to keep it whole
-      take(m, span(Date.UTC(y, 0, 1), Date.UTC(y + 1, 0, 1), 'year', m[0].slice(m[0].toLowerCase().lastIndexOf(' in ') + 1), true));
+      take(m, span(Date.UTC(y, 0, 1), Date.UTC(y + 1, 0, 1), 'year', m[0], true));
     }
     for (const re of [PATTERNS.fortnight, PATTERNS.ago]) {
       for (const m of text.matchAll(re)) {
