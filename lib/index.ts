@@ -145,17 +145,20 @@ export function* crosscheckSteps(
     return { s, claim, cands: candidates(claim, prepared.index) };
   };
   const parsed: ReturnType<typeof read>[] = [];
-  // verdicts of a relevant page, kept from a partial report for the final one
-  const judged: Judgement[] = [];
+  // the claims of a relevant page, kept from a partial report for the next and the final one
+  const kept: ClaimResult[] = [];
   const isRelevant = () => aligned >= 2 && aligned >= RELEVANT_SHARE * parsed.length;
   const report = (relevant: boolean, upTo: number): Report => {
     const claims: ClaimResult[] = parsed.slice(0, upTo).map(({ s, claim, cands }, k) => {
-      let j: Judgement = { verdict: 'unverified', evidence: [] };
-      if (relevant && claim) {
-        j = judged[k] ?? judge(claim, cands, prepared.index, prepared.docs, prepared.lexicon, strictness);
-        judged[k] = j;
-      }
-      return { text: s.text, verdict: j.verdict, evidence: j.evidence, block: s.block, start: s.start, end: s.end };
+      const known = relevant ? kept[k] : undefined;
+      if (known) return known;
+      const j: Judgement =
+        relevant && claim
+          ? judge(claim, cands, prepared.index, prepared.docs, prepared.lexicon, strictness)
+          : { verdict: 'unverified', evidence: [] };
+      const result = { text: s.text, verdict: j.verdict, evidence: j.evidence, block: s.block, start: s.start, end: s.end };
+      if (relevant) kept[k] = result;
+      return result;
     });
     return buildReport({ article, claims, relevant, refs: prepared.refs, strictness, notice: relevant ? null : 'not-relevant' });
   };

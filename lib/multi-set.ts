@@ -48,6 +48,7 @@ export function* crosscheckSetsSteps(
   const strictness = options.strictness ?? 'balanced';
   if (prepared.length === 0) return noReferences(article, strictness);
   const runs = prepared.map((p) => crosscheckSteps(article, p, options));
+  const cache: MergeCache = { tagged: new WeakMap(), merged: [], references: null };
   // each set's last step, or its report once it has read all it will read
   const state: (CrosscheckStep | Report)[] = runs.map((run) => {
     const next = run.next();
@@ -65,26 +66,40 @@ export function* crosscheckSetsSteps(
         mergeReports(
           prepared,
           reports.map((r, i) => r ?? (steps[i] as CrosscheckStep).partial()),
+          cache,
         ),
     };
     for (const [i, run] of runs.entries()) {
       if (!isReport(state[i] as CrosscheckStep | Report)) state[i] = run.next().value;
     }
   }
-  return mergeReports(prepared, state as Report[]);
+  return mergeReports(prepared, state as Report[], cache);
+}
+
+/** What one merge can hand the next: a partial report's claims are the next one's beginning. */
+interface MergeCache {
+  /** A set's claim, its evidence tagged with the set. */
+  tagged: WeakMap<ClaimResult, ClaimResult>;
+  /** The k-th merged claim, and the sets' claims it was merged from. */
+  merged: { from: ClaimResult[]; claim: ClaimResult }[];
+  references: Report['references'] | null;
 }
 
 /** One report from each set's report on the same article (see crosscheckSets). */
-function mergeReports(prepared: PreparedReferences[], reports: Report[]): Report {
+function mergeReports(prepared: PreparedReferences[], reports: Report[], cache: MergeCache): Report {
   const tag = (report: Report, p: PreparedReferences): ClaimResult[] =>
-    report.claims.map((c) => ({
-      ...c,
-      evidence: c.evidence.map((e): Evidence => ({ ...e, set: p.refs.story.id, setTitle: p.refs.story.title })),
-    }));
+    report.claims.map((c) => {
+      const known = cache.tagged.get(c);
+      if (known) return known;
+      const tagged = { ...c, evidence: c.evidence.map((e): Evidence => ({ ...e, set: p.refs.story.id, setTitle: p.refs.story.title })) };
+      cache.tagged.set(c, tagged);
+      return tagged;
+    });
   const tagged = reports.map((r, i) => tag(r, prepared[i] as PreparedReferences));
   const relevantIdx = reports.flatMap((r, i) => (r.relevant ? [i] : []));
   const first = reports[0] as Report;
-  const references = prepared.flatMap((p) => p.refs.documents.map((d) => ({ ...d, set: p.refs.story.id })));
+  cache.references ??= prepared.flatMap((p) => p.refs.documents.map((d) => ({ ...d, set: p.refs.story.id })));
+  const references = cache.references;
   const stories = relevantIdx.map((i) => (prepared[i] as PreparedReferences).refs.story).map(({ id, title }) => ({ id, title }));
   if (relevantIdx.length === 0) {
     // nothing relevant: the first report's claims (all unverified) and notice (not-relevant, not-english…)
@@ -93,9 +108,13 @@ function mergeReports(prepared: PreparedReferences[], reports: Report[]): Report
   const base = tagged[relevantIdx[0] as number] ?? [];
   const claims: ClaimResult[] = base.map((claim, k) => {
     const perSet = relevantIdx.map((i) => (tagged[i] as ClaimResult[])[k]).filter((c): c is ClaimResult => c !== undefined);
+    const known = cache.merged[k];
+    if (known && known.from.length === perSet.length && known.from.every((c, i) => c === perSet[i])) return known.claim;
     const verdict = combineVerdicts(perSet.map((c) => c.verdict));
     const evidence = perSet.filter((c) => c.verdict !== 'unverified').flatMap((c) => c.evidence);
-    return { ...claim, verdict, evidence: verdict === 'unverified' ? [] : evidence };
+    const merged = { ...claim, verdict, evidence: verdict === 'unverified' ? [] : evidence };
+    cache.merged[k] = { from: perSet, claim: merged };
+    return merged;
   });
   const counts: Record<Verdict, number> = { agree: 0, contradict: 0, disputed: 0, unverified: 0 };
   for (const c of claims) counts[c.verdict]++;
