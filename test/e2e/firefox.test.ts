@@ -78,12 +78,41 @@ function storedMarksEnabled(page: Page): Promise<boolean> {
   });
 }
 
+/**
+ * Waits until `fn` holds in the page, polling through evaluate. Puppeteer's waitForFunction,
+ * waitForSelector, click and $eval build their in-page helpers with new Function, which an
+ * extension page's policy (script-src 'self') forbids in Firefox 140: these stand in for them there.
+ */
+async function pollIn<A>(page: Page, fn: (arg: A) => boolean, arg: A, timeout = 15_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    if (await page.evaluate(fn as (arg: unknown) => boolean, arg)) return;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for ${fn.toString().slice(0, 120)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const waitForSelectorIn = (page: Page, selector: string, timeout?: number) =>
+  pollIn(page, (s: string) => document.querySelector(s) !== null, selector, timeout);
+
+async function clickIn(page: Page, selector: string): Promise<void> {
+  const found = await page.evaluate((s: string) => {
+    const el = document.querySelector(s) as HTMLElement | null;
+    el?.click();
+    return el !== null;
+  }, selector);
+  if (!found) throw new Error(`nothing to click: ${selector}`);
+}
+
+const checkedIn = (page: Page, selector: string) =>
+  page.evaluate((s: string) => (document.querySelector(s) as HTMLInputElement | null)?.checked ?? null, selector);
+
 /** Turns "marks in the page" on or off in the options page, and waits until storage holds it. */
 async function setMarksEnabled(options: Page, on: boolean): Promise<void> {
   await options.bringToFront();
-  await options.waitForSelector('[data-state="ready"]');
-  const checked = await options.$eval('input[name="marks-enabled"]', (el) => (el as HTMLInputElement).checked);
-  if (checked !== on) await options.click('input[name="marks-enabled"]');
+  await waitForSelectorIn(options, '[data-state="ready"]');
+  const checked = await checkedIn(options, 'input[name="marks-enabled"]');
+  if (checked !== on) await clickIn(options, 'input[name="marks-enabled"]');
   const deadline = Date.now() + 15_000;
   let stored = await storedMarksEnabled(options);
   while (stored !== on && Date.now() < deadline) {
@@ -91,12 +120,13 @@ async function setMarksEnabled(options: Page, on: boolean): Promise<void> {
     stored = await storedMarksEnabled(options);
   }
   expect(stored, `stored marks setting after turning marks ${on ? 'on' : 'off'}`).toBe(on);
-  expect(await options.$eval('input[name="marks-enabled"]', (el) => (el as HTMLInputElement).checked)).toBe(on);
+  expect(await checkedIn(options, 'input[name="marks-enabled"]')).toBe(on);
 }
 
 /** The verdicts of the listed claims and the filter buttons' pressed states, once both agree with `shown`. */
 async function waitForFilter(popup: Page, shown: string[]): Promise<void> {
-  await popup.waitForFunction(
+  await pollIn(
+    popup,
     (want: string[]) => {
       const buttons = Array.from(document.querySelectorAll('button[data-filter]'));
       const pressedOk = buttons.every(
@@ -105,7 +135,6 @@ async function waitForFilter(popup: Page, shown: string[]): Promise<void> {
       const listed = Array.from(document.querySelectorAll('li.claim')).map((li) => li.getAttribute('data-verdict') ?? '');
       return pressedOk && listed.length > 0 && listed.every((v) => want.includes(v));
     },
-    { polling: 100, timeout: 15_000 },
     shown,
   );
 }
@@ -223,26 +252,28 @@ describe.skipIf(shouldSkip(binary))('Firefox: popup on a contradicting report', 
       before.claims.some((c) => c.verdict !== 'contradict'),
       'claims of other verdicts are listed before filtering',
     ).toBe(true);
-    const filters = await popup.$$eval('button[data-filter]', (buttons) => buttons.map((b) => b.getAttribute('data-filter') ?? ''));
+    const filters = await popup.evaluate(() =>
+      Array.from(document.querySelectorAll('button[data-filter]')).map((b) => b.getAttribute('data-filter') ?? ''),
+    );
     expect(filters).toContain('contradict');
     const others = filters.filter((f) => f !== 'contradict');
-    for (const verdict of others) await popup.click(`button[data-filter="${verdict}"]`);
+    for (const verdict of others) await clickIn(popup, `button[data-filter="${verdict}"]`);
     await waitForFilter(popup, ['contradict']);
     const filtered = await readPopup(inPopup);
     expect(filtered.claims.map((c) => c.verdict)).toEqual(contradicted.map(() => 'contradict'));
     expect(filtered.claims.map((c) => c.sentence)).toEqual(contradicted.map((c) => c.sentence));
-    for (const verdict of others) await popup.click(`button[data-filter="${verdict}"]`);
+    for (const verdict of others) await clickIn(popup, `button[data-filter="${verdict}"]`);
     await waitForFilter(popup, filters);
     expect((await readPopup(inPopup)).claims.map((c) => c.sentence)).toEqual(before.claims.map((c) => c.sentence));
 
-    await popup.click('button[data-action="clear-marks"]');
-    await popup.waitForFunction(() => document.querySelector('.action-status')?.textContent?.includes('removed'));
+    await clickIn(popup, 'button[data-action="clear-marks"]');
+    await pollIn(popup, () => document.querySelector('.action-status')?.textContent?.includes('removed') ?? false, null);
     expect(await readMarks(inArticle)).toEqual([]);
     expect(await article.evaluate(() => document.body.innerHTML)).toBe(original);
 
     const options = await browser.newPage();
     await openExtensionPage(options, `${EXTENSION_ORIGIN}/options.html`);
-    await options.waitForSelector('[data-state="ready"]');
+    await waitForSelectorIn(options, '[data-state="ready"]');
     await options.evaluate(axeSource);
     const optionsViolations = await runAxe(evaluateIn(options));
     expect(optionsViolations, JSON.stringify(optionsViolations, null, 2)).toEqual([]);
@@ -257,10 +288,7 @@ describe.skipIf(shouldSkip(binary))('Firefox: popup on a contradicting report', 
       await openExtensionPage(recheck, `${EXTENSION_ORIGIN}/popup.html?tabId=${tabId}`);
       const inRecheck = evaluateIn(recheck);
       await waitForPopupDone(inRecheck, 60_000, diagnostics);
-      await recheck.waitForFunction(() => document.querySelector('.action-status')?.textContent?.includes('off'), {
-        polling: 100,
-        timeout: 30_000,
-      });
+      await pollIn(recheck, () => document.querySelector('.action-status')?.textContent?.includes('off') ?? false, null, 30_000);
       expect((await readPopup(inRecheck)).claims.length, 'the new check still lists its claims').toBeGreaterThan(0);
       expect(await readMarks(inArticle)).toEqual([]);
       expect(await article.evaluate(() => document.querySelector('crosscheck-card'))).toBeNull();
