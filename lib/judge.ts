@@ -191,7 +191,12 @@ function singleSlot(unit: string, ctx: Context): { ref: number; fig: Figure }[] 
   if (!byUnit) {
     const all = new Map<string, { ref: number; fig: Figure }[]>();
     ctx.index.claims.forEach((c, ref) => {
-      for (const fig of c.claim.figures) if (!fig.ordinal) all.set(fig.unit, [...(all.get(fig.unit) ?? []), { ref, fig }]);
+      for (const fig of c.claim.figures) {
+        if (fig.ordinal) continue;
+        const list = all.get(fig.unit);
+        if (list) list.push({ ref, fig });
+        else all.set(fig.unit, [{ ref, fig }]);
+      }
     });
     byUnit = new Map();
     // ranges on a line overlap pairwise exactly when the highest low is below the lowest high
