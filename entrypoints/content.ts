@@ -72,8 +72,9 @@ export default defineContentScript({
       }
       if (message?.type === 'mark') {
         clearHighlights(document);
-        const response: MarkResponse = pageMarks().apply(message.claims);
-        return Promise.resolve(response);
+        // in slices, so that marking a long article never holds the page's thread for long
+        const response: Promise<MarkResponse> = pageMarks().applyInSlices(message.claims);
+        return response;
       }
       if (message?.type === 'clearMarks') {
         clearHighlights(document);

@@ -34,26 +34,31 @@ export class TextMarks {
   apply<T extends MarkTarget>(targets: readonly T[], label: (target: T) => string): number[] {
     const marked: number[] = [];
     targets.forEach((target, index) => {
-      for (const root of searchRoots(this.doc)) {
-        const range = findSentence(root, target.text);
-        if (!range) continue;
-        if (insideMark(range.startContainer) || insideMark(range.endContainer)) break;
-        const pieces = this.wrap(range, target.verdict, index);
-        if (pieces.length === 0) continue;
-        this.byClaim.set(index, pieces);
-        const first = pieces[0];
-        const last = pieces[pieces.length - 1];
-        last?.setAttribute(LAST_ATTRIBUTE, '');
-        if (first && !first.parentElement?.closest(INTERACTIVE)) {
-          first.tabIndex = 0;
-          first.setAttribute('role', 'group');
-          first.setAttribute('aria-label', label(target));
-        }
-        marked.push(index);
-        break;
-      }
+      if (this.applyOne(target, index, label)) marked.push(index);
     });
     return marked;
+  }
+
+  /** Marks one target's sentence as claim `index`; false when it cannot be found or is already marked. */
+  applyOne<T extends MarkTarget>(target: T, index: number, label: (target: T) => string): boolean {
+    for (const root of searchRoots(this.doc)) {
+      const range = findSentence(root, target.text);
+      if (!range) continue;
+      if (insideMark(range.startContainer) || insideMark(range.endContainer)) return false;
+      const pieces = this.wrap(range, target.verdict, index);
+      if (pieces.length === 0) continue;
+      this.byClaim.set(index, pieces);
+      const first = pieces[0];
+      const last = pieces[pieces.length - 1];
+      last?.setAttribute(LAST_ATTRIBUTE, '');
+      if (first && !first.parentElement?.closest(INTERACTIVE)) {
+        first.tabIndex = 0;
+        first.setAttribute('role', 'group');
+        first.setAttribute('aria-label', label(target));
+      }
+      return true;
+    }
+    return false;
   }
 
   /** The marks of one claim, in document order. */

@@ -25,6 +25,8 @@ export class PageMarks {
   private debounce: ReturnType<typeof setTimeout> | undefined;
   private hideTimer: ReturnType<typeof setTimeout> | undefined;
   private reapplied = 0;
+  /** Bumped by every apply and clear, so a sliced apply left behind stops. */
+  private generation = 0;
   private listening = false;
 
   constructor(
@@ -53,8 +55,37 @@ export class PageMarks {
     return { marked, missing: claims.length - marked };
   }
 
+  /**
+   * `apply`, in slices: after `sliceMs` of marking it gives the page's thread back (a task of its
+   * own per slice), so marking a long article never blocks the page for long. A newer `apply`,
+   * `applyInSlices` or `clear` stops it.
+   */
+  async applyInSlices(claims: readonly MarkClaim[], sliceMs = 8): Promise<{ marked: number; missing: number }> {
+    this.clear();
+    const run = ++this.generation;
+    this.claims = claims;
+    this.reapplied = 0;
+    const now = () => this.doc.defaultView?.performance.now() ?? Date.now();
+    let marked = 0;
+    let start = now();
+    for (const [index, claim] of claims.entries()) {
+      if (this.marks.applyOne(claim, index, this.options.label)) marked++;
+      if (now() - start >= sliceMs && index < claims.length - 1) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        if (run !== this.generation) return { marked, missing: claims.length - marked };
+        start = now();
+      }
+    }
+    if (claims.length > 0) {
+      this.listen();
+      this.observe();
+    }
+    return { marked, missing: claims.length - marked };
+  }
+
   /** Removes marks, card, listeners and observer: the page is as it was before `apply`. */
   clear(): void {
+    this.generation++;
     this.observer?.disconnect();
     this.observer = null;
     clearTimeout(this.debounce);

@@ -130,6 +130,32 @@ describe('PageMarks', () => {
     expect(page.apply([claim('Twelve people were injured.'), claim('Not on this page.')])).toEqual({ marked: 1, missing: 1 });
   });
 
+  const THREE = ['The fire started on Tuesday.', 'Twelve people were injured.', 'Officials said the depot was empty.'];
+
+  it.each([
+    ['in one slice', 1_000],
+    ['a slice per sentence', 0],
+  ])('marks in slices what apply marks (%s)', async (_label, sliceMs) => {
+    const sliced = await page.applyInSlices([...THREE.map((t) => claim(t)), claim('Not on this page.')], sliceMs);
+    const slicedMarks = marks().map((m) => m.textContent);
+    page.clear();
+    expect(page.apply([...THREE.map((t) => claim(t)), claim('Not on this page.')])).toEqual(sliced);
+    expect(marks().map((m) => m.textContent)).toEqual(slicedMarks);
+    expect(sliced).toEqual({ marked: 3, missing: 1 });
+  });
+
+  it('gives the thread back between slices, and stops when cleared meanwhile', async () => {
+    const done = page.applyInSlices(
+      THREE.map((t) => claim(t)),
+      0,
+    );
+    // the first slice ran before the first await; the rest wait for later tasks
+    expect(marks()).toHaveLength(1);
+    page.clear();
+    await done;
+    expect(marks()).toHaveLength(0);
+  });
+
   it('shows the card on keyboard focus, with verdict, quote, source and reason as text; Escape hides it', () => {
     page.apply([claim('Twelve people were injured.', 'contradict', '<b>12</b> vs 3')]);
     const mark = marks()[0];
