@@ -6,6 +6,12 @@ import type { Block, Sentence } from './types';
 /** Longest sentence we hand to later stages; longer runs are cut at word boundaries. */
 export const MAX_SENTENCE_CHARS = 1_000;
 
+// the splitter nlp.tokenize runs first, without the term splitting and normalising it runs after
+const { splitSentences } = (
+  nlp.methods() as unknown as { one: { tokenize: { splitSentences: (text: string, world: unknown) => string[] } } }
+).one.tokenize;
+const world = nlp.world();
+
 export function segment(blocks: Block[]): Sentence[] {
   const out: Sentence[] = [];
   blocks.forEach((block, index) => {
@@ -16,11 +22,10 @@ export function segment(blocks: Block[]): Sentence[] {
       pushCapped(out, text, index, 0);
       return;
     }
-    // the tokenizer alone (no tagging): each term keeps its surrounding text, so sentences
-    // partition the paragraph exactly and offsets follow by adding lengths up
+    // compromise's sentence splitter alone (no terms, no tagging): the sentences partition the
+    // paragraph exactly, so offsets follow by adding lengths up
     let at = 0;
-    for (const terms of nlp.tokenize(text).document as { pre: string; text: string; post: string }[][]) {
-      const raw = terms.map((t) => t.pre + t.text + t.post).join('');
+    for (const raw of splitSentences(text, world)) {
       const start = text.startsWith(raw, at) ? at : text.indexOf(raw.trim(), at);
       if (start < 0) continue;
       const lead = raw.length - raw.trimStart().length;
