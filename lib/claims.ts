@@ -67,7 +67,20 @@ function categoriesOf(text: string, names: { start: number; end: number }[], lex
 }
 
 /** A crude suffix stripper, applied the same way to page and reference words. */
+/** Stems already worked out: a page repeats its words, and stemming is done per word per sentence. */
+const stems = new Map<string, string>();
+const STEM_CACHE = 20_000;
+
 export function stem(word: string): string {
+  const known = stems.get(word);
+  if (known !== undefined) return known;
+  const out = stemOf(word);
+  if (stems.size >= STEM_CACHE) stems.clear();
+  stems.set(word, out);
+  return out;
+}
+
+function stemOf(word: string): string {
   let w = word
     .toLowerCase()
     .replace(/['’]s$/, '')

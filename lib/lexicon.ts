@@ -171,9 +171,13 @@ export function compileAliases(aliases: AliasData): AliasMatcher {
   const loosePat = build(loose, 'i');
   const exactPat = build(exact, '');
   const ids = new Set(Object.keys(aliases));
+  // the last sentence asked about: retrieval and the full parse ask about the same one in turn
+  let lastText: string | null = null;
+  let lastFound: { start: number; end: number; id: string }[] = [];
   return {
     ids,
     find(text: string) {
+      if (text === lastText) return lastFound.map((f) => ({ ...f }));
       const found: { start: number; end: number; id: string }[] = [];
       for (const pat of [loosePat, exactPat]) {
         if (!pat) continue;
@@ -188,7 +192,10 @@ export function compileAliases(aliases: AliasData): AliasMatcher {
           found.push({ start, end, id });
         }
       }
-      return found.sort((a, b) => a.start - b.start);
+      found.sort((a, b) => a.start - b.start);
+      lastText = text;
+      lastFound = found.map((f) => ({ ...f }));
+      return found;
     },
   };
 }

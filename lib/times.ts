@@ -119,7 +119,12 @@ function isSince(text: string, index: number): boolean {
 }
 
 /** Finds the time spans in a sentence. `published` is YYYY-MM-DD or null (relative dates are then skipped). */
+/** A sentence without a digit or any of these words holds no date or time: most sentences, skipped cheaply. */
+const MAY_HOLD_TIME =
+  /\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|night|morning|afternoon|evening|week|month|year|decade|fortnight|ago|tomorrow|tonight|noon/i;
+
 export function readTimes(text: string, published: string | null): TimeSpan[] {
+  if (!MAY_HOLD_TIME.test(text)) return [];
   const parsed = published ? new Date(`${published}T12:00:00Z`) : null;
   // a publication date that is no date resolves nothing, rather than everything to NaN
   const pub = parsed && !Number.isNaN(parsed.getTime()) ? parsed : null;
