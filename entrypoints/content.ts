@@ -57,14 +57,17 @@ export default defineContentScript({
     browser.runtime.onMessage.addListener((raw, sender) => {
       const message = receiveMessage(raw, sender, browser.runtime.id);
       if (message?.type === 'extract') {
-        let response: ExtractResponse;
-        try {
-          response = { article: extractArticle(document, location.href) };
-        } catch (error) {
-          console.warn('Crosscheck: extraction failed', error);
-          response = { article: null };
-        }
-        return Promise.resolve(response);
+        // a task of its own: not the one that just ran this script, so the two never add up
+        return new Promise<ExtractResponse>((resolve) =>
+          setTimeout(() => {
+            try {
+              resolve({ article: extractArticle(document, location.href) });
+            } catch (error) {
+              console.warn('Crosscheck: extraction failed', error);
+              resolve({ article: null });
+            }
+          }, 0),
+        );
       }
       if (message?.type === 'highlight') {
         const response: HighlightResponse = { found: highlightSentence(document, message.text) };
