@@ -427,30 +427,35 @@ export interface AxeViolation {
  */
 export function runAxe(evaluate: Evaluate, options: { include?: string[]; tags?: string[] } = {}): Promise<AxeViolation[]> {
   return evaluate(async (opts: { include?: string[]; tags?: string[] }) => {
-    const axe = (
-      globalThis as unknown as {
-        axe: {
-          run(
-            context: unknown,
-            options: unknown,
-          ): Promise<{
-            passes: unknown[];
-            violations: Array<{ id: string; impact?: string; help: string; nodes: Array<{ target: unknown[] }> }>;
-          }>;
-        };
-      }
-    ).axe;
+    interface RawNode {
+      node: { selector?: unknown } | unknown;
+    }
+    interface RawRule {
+      id: string;
+      impact?: string | null;
+      help: string;
+      passes: RawNode[];
+      violations: RawNode[];
+    }
+    const axe = (globalThis as unknown as { axe: { run(context: unknown, options: unknown): Promise<RawRule[]> } }).axe;
     const context = opts.include ? { include: opts.include.map((s) => [s]) } : document;
-    const runOptions = opts.tags ? { runOnly: { type: 'tag', values: opts.tags } } : {};
-    const result = await axe.run(context, runOptions);
+    // the raw reporter: the default one words its messages through templates compiled with
+    // new Function, which an extension page's policy (script-src 'self') forbids in Firefox
+    const runOptions = { reporter: 'raw', ...(opts.tags ? { runOnly: { type: 'tag', values: opts.tags } } : {}) };
+    const rules = await axe.run(context, runOptions);
     // An audit that checked nothing (an empty context) must not pass as clean.
-    if (result.passes.length + result.violations.length === 0) throw new Error('axe ran no rule on anything');
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact ?? null,
-      help: v.help,
-      nodes: v.nodes.map((n) => JSON.stringify(n.target)),
-    }));
+    if (!rules.some((r) => r.passes.length + r.violations.length > 0)) throw new Error('axe ran no rule on anything');
+    return rules
+      .filter((r) => r.violations.length > 0)
+      .map((r) => ({
+        id: r.id,
+        impact: r.impact ?? null,
+        help: r.help,
+        nodes: r.violations.map((n) => {
+          const node = n.node as { selector?: unknown };
+          return JSON.stringify(node.selector ?? node);
+        }),
+      }));
   }, options);
 }
 
