@@ -63,7 +63,7 @@ export function judge(
   if (/\?["'”’)\]]*$/.test(page.text.trim())) return { verdict: 'unverified', evidence: [] };
   const details: DetailStance[][] = [
     ...page.figures.map((f) => compareFigure(f, page, cands, ctx)),
-    ...page.times.map((tm) => compareTime(tm, cands, ctx)),
+    ...page.times.map((tm) => compareTime(tm, page, cands, ctx)),
     ...page.frames.map((fr) => compareFrame(fr, cands, ctx)),
     ...(page.categories ?? []).map((cat) => compareCategory(cat, page, cands, ctx)),
   ]
@@ -287,7 +287,17 @@ function compareFigure(f: Figure, page: Claim, cands: Candidate[], ctx: Context)
   return single.flatMap(({ ref, fig }) => stanceOf({ cand: { ref, score: 0, shared: [] }, rf: fig }) ?? []);
 }
 
-function compareTime(tm: TimeSpan, cands: Candidate[], ctx: Context): DetailStance[] {
+/** A reference whose sentence has the page's own act between the same two actors ("Putin called to congratulate Trump"): the same event. */
+function sameAct(page: Claim, ref: Claim): boolean {
+  return page.frames.some(
+    (fr) =>
+      fr.agent &&
+      fr.target &&
+      ref.frames.some((rf) => rf.axis === fr.axis && rf.agent === fr.agent && rf.target === fr.target && rf.polarity === fr.polarity),
+  );
+}
+
+function compareTime(tm: TimeSpan, page: Claim, cands: Candidate[], ctx: Context): DetailStance[] {
   // "Tuesday's call comes as the FBI investigates": not when the sentence's event happened
   if (tm.possessive) return [];
   const clock = tm.kind === 'clock';
@@ -317,7 +327,8 @@ function compareTime(tm: TimeSpan, cands: Candidate[], ctx: Context): DetailStan
       // a clock time is of one event: a reference on the same day naming the same kind of event
       // ("the call", "scheduled") gives its time, however little else the sentences share
       const sameEvent = clock && cand.score >= ctx.t.slot && cand.shared.some((t) => t.startsWith('c:'));
-      const weak = stance === 'contradict' && !tm.since && cand.score < ctx.t.timeConflict && !sameEvent;
+      const act = sameAct(page, ctx.index.claims[cand.ref]?.claim ?? page);
+      const weak = stance === 'contradict' && !tm.since && cand.score < ctx.t.timeConflict && !sameEvent && !act;
       const reason = `page: ${tm.text}; ${outletOf(cand, ctx)}: ${rt.text}`;
       return {
         source: ctx.index.claims[cand.ref]?.doc ?? '',

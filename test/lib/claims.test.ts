@@ -99,6 +99,17 @@ describe('figures and what they count', () => {
   });
 });
 
+describe('statements', () => {
+  it.each([
+    ['Opposition activists later put the toll at 84.', true],
+    ['Syrian opposition activists put the death toll at 84.', true],
+    ['The gas attack', false],
+    ['Key points: the strike and the call', false],
+  ])('"%s" asserts: %s', (text, asserts) => {
+    expect(parse(text).asserts).toBe(asserts);
+  });
+});
+
 describe('places', () => {
   it.each([
     ['Putin hosted Merkel in Moscow.', 'moscow'],

@@ -180,6 +180,12 @@ const CASES: Case[] = [
     text: 'Dozens of civilians were killed in air strikes on rebel-held areas of Idlib over the weekend, a UK-based monitoring group said.',
     verdict: 'unverified',
   },
+  // the same act between the same two actors is the same event: its date is compared however little else is shared
+  {
+    text: 'Back in February, Putin rang Trump to congratulate him on his stunning win.',
+    verdict: 'contradict',
+    evidence: ['January', 'contradict'],
+  },
   // a question states nothing
   { text: 'How many times have Trump and Putin spoken since January?', verdict: 'unverified' },
   { text: 'Did the chemical attack kill 20 people?', verdict: 'unverified' },
