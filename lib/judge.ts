@@ -201,8 +201,13 @@ function singleSlot(unit: string, ctx: Context): { ref: number; fig: Figure }[] 
     byUnit = new Map();
     // ranges on a line overlap pairwise exactly when the highest low is below the lowest high
     for (const [u, list] of all) {
-      const low = Math.max(...list.map((x) => x.fig.low));
-      const high = Math.min(...list.map((x) => x.fig.high));
+      // a loop, not a spread: a large set has more figures of a unit than a call takes arguments
+      let low = Number.NEGATIVE_INFINITY;
+      let high = Number.POSITIVE_INFINITY;
+      for (const x of list) {
+        low = Math.max(low, x.fig.low);
+        high = Math.min(high, x.fig.high);
+      }
       byUnit.set(u, list.length && low <= high ? list : null);
     }
     singleSlots.set(ctx.index, byUnit);
