@@ -375,9 +375,12 @@ export function readMarks(evaluate: Evaluate): Promise<MarkView[]> {
 /** Waits until the article page has at least one mark. */
 export async function waitForMarks(evaluate: Evaluate, timeoutMs = 15_000): Promise<MarkView[]> {
   const deadline = Date.now() + timeoutMs;
+  // marks go in in slices: the set is whole once two reads a moment apart find the same marks
+  let last = -1;
   while (Date.now() < deadline) {
     const marks = await readMarks(evaluate);
-    if (marks.length > 0) return marks;
+    if (marks.length > 0 && marks.length === last) return marks;
+    last = marks.length;
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`no crosscheck-mark appeared in the article page within ${timeoutMs} ms`);
