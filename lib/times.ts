@@ -118,19 +118,6 @@ function isSince(text: string, index: number): boolean {
   return /\bsince\s*$/i.test(text.slice(Math.max(0, index - 7), index));
 }
 
-/**
- * A date inside a "since …" clause ("the third time since Mr Trump was sworn in on January 20th",
- * "the first time since missiles hit the base last month") dates what the series counts from, not
- * the sentence's event: it is compared as a since-date. Looked for by splitting, not a pattern.
- */
-function inSinceClause(text: string, index: number): boolean {
-  const before = text.slice(Math.max(0, index - 80), index);
-  const at = before.toLowerCase().lastIndexOf('since ');
-  if (at < 0 || !/(^|\W)$/.test(before.slice(0, at))) return false;
-  const between = before.slice(at + 6);
-  return !/[,;:.()]/.test(between) && between.trim().split(/\s+/).length <= 10;
-}
-
 /** Finds the time spans in a sentence. `published` is YYYY-MM-DD or null (relative dates are then skipped). */
 /** A sentence without a digit or any of these words holds no date or time: most sentences, skipped cheaply. */
 const MAY_HOLD_TIME =
@@ -149,7 +136,6 @@ export function readTimes(text: string, published: string | null): TimeSpan[] {
     const b = a + m[0].length;
     if (!t || !free(a, b)) return;
     taken.push([a, b]);
-    if (!t.since && t.kind !== 'clock' && inSinceClause(text, a)) t.since = true;
     // "Tuesday's call", "last month's attack": the time of the thing named, not of what the sentence says
     if (/^['’]s\b/.test(text.slice(b, b + 3)) || /['’]s$/.test(m[0])) out.push({ ...t, possessive: true });
     else out.push(t);
