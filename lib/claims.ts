@@ -40,9 +40,10 @@ function categoriesOf(text: string, names: { start: number; end: number }[], lex
     const at = m.index ?? 0;
     const v = lexicon.exclusive.values.get(m[0].toLowerCase().replace(/\s+/g, ' '));
     // "North Korea" is a name, not a direction; a value that needs a word after it ("southeast of") must have it
-    if (!(v && lexicon.exclusive.names.has(v.group)) && names.some((n) => at >= n.start && at < n.end)) continue;
+    const group = v ? lexicon.exclusive.groups.get(v.group) : undefined;
+    if (!group?.names && names.some((n) => at >= n.start && at < n.end)) continue;
     // "in Moscow", "the resort of Sochi": a place named where something happens, not "the Moscow metro"
-    const need = v ? lexicon.exclusive.before.get(v.group) : undefined;
+    const need = group?.before;
     if (need) {
       // the word before, skipping "the": split rather than a backwards pattern, which could backtrack
       const before = text
@@ -54,7 +55,7 @@ function categoriesOf(text: string, names: { start: number; end: number }[], lex
       if (word === 'the') word = before.pop();
       if (!need.has(word ?? '')) continue;
     }
-    const after = v ? lexicon.exclusive.after.get(v.group) : undefined;
+    const after = group?.after;
     const next = /^\s+(\S+)\s+(?:the\s+)?([\p{L}][\p{L}'’-]*)/u.exec(text.slice(at + m[0].length));
     if (after && next?.[1]?.toLowerCase() !== after) continue;
     // "southeast of Homs": what the value is relative to, so "north of Raqqa" is not compared with it
@@ -66,11 +67,11 @@ function categoriesOf(text: string, names: { start: number; end: number }[], lex
   return found.length ? { categories: found } : {};
 }
 
-/** A crude suffix stripper, applied the same way to page and reference words. */
 /** Stems already worked out: a page repeats its words, and stemming is done per word per sentence. */
 const stems = new Map<string, string>();
 const STEM_CACHE = 20_000;
 
+/** A crude suffix stripper, applied the same way to page and reference words. */
 export function stem(word: string): string {
   const known = stems.get(word);
   if (known !== undefined) return known;
@@ -384,30 +385,26 @@ export function parseClaim(text: string, ctx: ClaimContext): Claim {
 const MONTH_WORD = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$/i;
 const TIME_WORD = /^(am|pm|a\.m\.|p\.m\.|gmt|bst|et|edt|est|pt|pdt|pst|utc|cet|ist|aest)$/i;
 
+/** For a position in the sentence, the value of the nearest word (or its stem) that `words` knows. */
+function nearestWord(tokens: Token[], words: Map<string, string>): (from: number) => string | null {
+  const found: { at: number; value: string }[] = [];
+  tokens.forEach((t, k) => {
+    const value = words.get(t.lower) ?? words.get(stem(t.lower));
+    if (value) found.push({ at: k, value });
+  });
+  return (from) => {
+    let best: { d: number; value: string } | null = null;
+    for (const c of found) if (!best || Math.abs(c.at - from) < best.d) best = { d: Math.abs(c.at - from), value: c.value };
+    return best?.value ?? null;
+  };
+}
+
 function readFigures(text: string, tokens: Token[], owner: (string | null)[], lexicon: Lexicon): Figure[] {
   const out: Figure[] = [];
   // where the sentence says what happened to the people counted; found once, not per figure
-  const cues: { at: number; unit: string }[] = [];
-  tokens.forEach((t, k) => {
-    const unit = lexicon.unitEventCues.get(t.lower) ?? lexicon.unitEventCues.get(stem(t.lower));
-    if (unit) cues.push({ at: k, unit });
-  });
+  const cueUnit = nearestWord(tokens, lexicon.unitEventCues);
   // what kind of event the counts belong to: the scope word nearest the figure
-  const scopes: { at: number; id: string }[] = [];
-  tokens.forEach((t, k) => {
-    const id = lexicon.scopeWords.get(t.lower) ?? lexicon.scopeWords.get(stem(t.lower));
-    if (id) scopes.push({ at: k, id });
-  });
-  const scopeAt = (from: number): string | undefined => {
-    let best: { d: number; id: string } | undefined;
-    for (const c of scopes) if (!best || Math.abs(c.at - from) < best.d) best = { d: Math.abs(c.at - from), id: c.id };
-    return best?.id;
-  };
-  const cueUnit = (from: number): string | null => {
-    let best: { d: number; unit: string } | null = null;
-    for (const c of cues) if (!best || Math.abs(c.at - from) < best.d) best = { d: Math.abs(c.at - from), unit: c.unit };
-    return best?.unit ?? null;
-  };
+  const scopeAt = nearestWord(tokens, lexicon.scopeWords);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (!t || owner[i]) continue;

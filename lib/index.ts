@@ -68,7 +68,11 @@ function notEnglish(article: Article): boolean {
 
 /** Runs segment → claims → match → judge → report on an extracted article. */
 export function crosscheck(article: Article, refs: CompiledReferences | PreparedReferences, options: CrosscheckOptions = {}): Report {
-  const steps = crosscheckSteps(article, refs, { ...options, chunkBlocks: Number.POSITIVE_INFINITY });
+  return runToEnd(crosscheckSteps(article, refs, { ...options, chunkBlocks: Number.POSITIVE_INFINITY }));
+}
+
+/** Runs a chunked computation through all its steps, in one go, to what it returns. */
+export function runToEnd<R>(steps: Generator<unknown, R, void>): R {
   for (;;) {
     const next = steps.next();
     if (next.done) return next.value;

@@ -350,17 +350,17 @@ function compareTime(tm: TimeSpan, page: Claim, cands: Candidate[], ctx: Context
 /** One of an exclusive group ("southwest" against "southeast of Homs", "chlorine" against "sarin"). */
 function compareCategory(cat: NonNullable<Claim['categories']>[number], page: Claim, cands: Candidate[], ctx: Context): DetailStance[] {
   const items: { cand: Candidate; value: string; text: string }[] = [];
-  const sameNames = ctx.lexicon.exclusive?.sameNames.has(cat.group);
-  const denyOnly = ctx.lexicon.exclusive?.denyOnly.has(cat.group);
+  const { sameNames = false, denyOnly = false } = ctx.lexicon.exclusive?.groups.get(cat.group) ?? {};
   // a sentence naming two places of the kind ("Reporting by … in Washington, … in Sochi") places nothing
   if (sameNames && (page.categories ?? []).some((c) => c.group === cat.group && c.value !== cat.value)) return [];
+  // a name is rare when it is in few of the references: "the US" and "Syria" are named everywhere
+  const rare = Math.max(2, ctx.index.claims.length * 0.1);
   for (const cand of cands) {
     const ref = ctx.index.claims[cand.ref]?.claim;
     if (sameNames && ref) {
-      // "Putin hosted Merkel in Moscow" is about the Sochi meeting; "Putin and Trump will meet in Hamburg" is not
+      // "Putin hosted Merkel in Moscow" is about the Sochi meeting; "Putin and Trump will meet in Hamburg" is
+      // not: most of the page's names, two at least and one of them rare, are the reference's
       const shared = page.entities.filter((e) => ref.entities.includes(e));
-      // and one of them rare among the references: "the US" and "Syria" are named everywhere
-      const rare = Math.max(2, ctx.index.claims.length * 0.1);
       const distinctive = shared.some((e) => (ctx.index.postings.get(`e:${e}`)?.length ?? 0) <= rare);
       if (shared.length < 2 || page.entities.length - shared.length > 1 || !distinctive) continue;
     }

@@ -45,15 +45,8 @@ export interface Lexicon {
   exclusive: {
     re: RegExp;
     values: Map<string, { group: string; value: string }>;
-    after: Map<string, string>;
-    /** Groups whose values are names too ("Sochi", "the Black Sea"): read inside names. */
-    names: Set<string>;
-    /** Groups whose values count only after one of these words ("in Moscow", "resort of Sochi"). */
-    before: Map<string, Set<string>>;
-    /** Groups compared only between sentences naming the same people: a place is a place of one meeting. */
-    sameNames: Set<string>;
-    /** Groups whose values only ever deny: "opposition-held" alone says too little to agree on. */
-    denyOnly: Set<string>;
+    /** How each group's values are read and compared. */
+    groups: Map<string, ExclusiveGroup>;
   } | null;
   negation: Set<string>;
   speech: Set<string>;
@@ -64,6 +57,20 @@ export interface Lexicon {
   scopeWords: Map<string, string>;
   generic: Set<string>;
   aliases: AliasMatcher;
+}
+
+/** How the values of one exclusive group are read and compared. */
+export interface ExclusiveGroup {
+  /** A word that must follow the value ("southeast of"). */
+  after?: string;
+  /** Words one of which must come just before the value ("in Moscow", "resort of Sochi"). */
+  before?: Set<string>;
+  /** Values that are names too ("Sochi", "the Black Sea"): read inside names. */
+  names: boolean;
+  /** Compared only between sentences naming the same people: a place is a place of one meeting. */
+  sameNames: boolean;
+  /** Values only ever deny: "opposition-held" alone says too little to agree on. */
+  denyOnly: boolean;
 }
 
 export interface AliasMatcher {
@@ -116,16 +123,19 @@ export function compileLexicon(data: LexiconData, aliases: AliasData): Lexicon {
   for (const g of data.exclusive ?? [])
     for (const forms of g.values) for (const f of forms) values.set(f.toLowerCase(), { group: g.id, value: forms[0] ?? f });
   const forms = [...values.keys()].sort((a, b) => b.length - a.length).map((f) => escapeRe(f).replace(/\s+/g, '\\s+'));
-  const after = new Map((data.exclusive ?? []).filter((g) => g.after).map((g) => [g.id, (g.after ?? '').toLowerCase()]));
-  const names = new Set((data.exclusive ?? []).filter((g) => g.names).map((g) => g.id));
-  const before = new Map(
-    (data.exclusive ?? []).filter((g) => g.before?.length).map((g) => [g.id, new Set((g.before ?? []).map((w) => w.toLowerCase()))]),
+  const groups = new Map<string, ExclusiveGroup>(
+    (data.exclusive ?? []).map((g) => [
+      g.id,
+      {
+        ...(g.after ? { after: g.after.toLowerCase() } : {}),
+        ...(g.before?.length ? { before: new Set(g.before.map((w) => w.toLowerCase())) } : {}),
+        names: !!g.names,
+        sameNames: !!g.sameNames,
+        denyOnly: !!(g.denyOnly || g.sameNames),
+      },
+    ]),
   );
-  const sameNames = new Set((data.exclusive ?? []).filter((g) => g.sameNames).map((g) => g.id));
-  const denyOnly = new Set((data.exclusive ?? []).filter((g) => g.denyOnly || g.sameNames).map((g) => g.id));
-  const exclusive = forms.length
-    ? { re: new RegExp(`(?<![\\p{L}-])(?:${forms.join('|')})(?![\\p{L}-])`, 'giu'), values, after, names, before, sameNames, denyOnly }
-    : null;
+  const exclusive = forms.length ? { re: new RegExp(`(?<![\\p{L}-])(?:${forms.join('|')})(?![\\p{L}-])`, 'giu'), values, groups } : null;
   return {
     exclusive,
     concepts,

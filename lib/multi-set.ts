@@ -2,7 +2,15 @@
 // own lexicon and aliases, and its own relevance test), then the verdicts are combined. A set the
 // page is not about says nothing; among the sets that are relevant, a claim is contradicted only
 // if no set supports it, and disputed when one set supports it and another contradicts it.
-import { type ChunkOptions, type CrosscheckOptions, type CrosscheckStep, crosscheckSteps, type PreparedReferences, prepare } from './index';
+import {
+  type ChunkOptions,
+  type CrosscheckOptions,
+  type CrosscheckStep,
+  crosscheckSteps,
+  type PreparedReferences,
+  prepare,
+  runToEnd,
+} from './index';
 import type { CompiledReferences } from './references';
 import type { Article, ClaimResult, Evidence, Report, Verdict } from './types';
 
@@ -27,11 +35,7 @@ export function crosscheckSets(
   sets: ReadonlyArray<CompiledReferences | PreparedReferences>,
   options: CrosscheckOptions = {},
 ): Report {
-  const steps = crosscheckSetsSteps(article, sets, { ...options, chunkBlocks: Number.POSITIVE_INFINITY });
-  for (;;) {
-    const next = steps.next();
-    if (next.done) return next.value;
-  }
+  return runToEnd(crosscheckSetsSteps(article, sets, { ...options, chunkBlocks: Number.POSITIVE_INFINITY }));
 }
 
 /**

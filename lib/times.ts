@@ -118,10 +118,11 @@ function isSince(text: string, index: number): boolean {
   return /\bsince\s*$/i.test(text.slice(Math.max(0, index - 7), index));
 }
 
-/** Finds the time spans in a sentence. `published` is YYYY-MM-DD or null (relative dates are then skipped). */
 /** A sentence without a digit or any of these words holds no date or time: most sentences, skipped cheaply. */
 const MAY_HOLD_TIME =
   /\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|night|morning|afternoon|evening|week|month|year|decade|fortnight|ago|tomorrow|tonight|noon/i;
+
+/** Finds the time spans in a sentence. `published` is YYYY-MM-DD or null (relative dates are then skipped). */
 
 export function readTimes(text: string, published: string | null): TimeSpan[] {
   if (!MAY_HOLD_TIME.test(text)) return [];
@@ -233,7 +234,6 @@ export function readTimes(text: string, published: string | null): TimeSpan[] {
       const word = (m[1] ?? '').toLowerCase();
       const n = (YEARS_WORD[word] ?? Number(word)) * (/^decade/i.test(m[2] ?? '') ? 10 : 1);
       const y = pub.getUTCFullYear() - n;
-      // only the "in N years" words are the date written; the span is matched from "first" to keep it whole
       take(m, span(Date.UTC(y, 0, 1), Date.UTC(y + 1, 0, 1), 'year', m[0], true));
     }
     for (const re of [PATTERNS.fortnight, PATTERNS.ago]) {
