@@ -44,15 +44,8 @@ export class PageMarks {
 
   /** Replaces any marks with these claims' marks. Returns how many sentences were found. */
   apply(claims: readonly MarkClaim[]): { marked: number; missing: number } {
-    this.clear();
-    this.claims = claims;
-    this.reapplied = 0;
-    const marked = this.mark();
-    if (claims.length > 0) {
-      this.listen();
-      this.observe();
-    }
-    return { marked, missing: claims.length - marked };
+    this.begin(claims);
+    return this.settle(this.mark());
   }
 
   /**
@@ -61,10 +54,7 @@ export class PageMarks {
    * `applyInSlices` or `clear` stops it.
    */
   async applyInSlices(claims: readonly MarkClaim[], sliceMs = 8): Promise<{ marked: number; missing: number }> {
-    this.clear();
-    const run = ++this.generation;
-    this.claims = claims;
-    this.reapplied = 0;
+    const run = this.begin(claims);
     const now = () => this.doc.defaultView?.performance.now() ?? Date.now();
     let marked = 0;
     let start = now();
@@ -76,11 +66,24 @@ export class PageMarks {
         start = now();
       }
     }
-    if (claims.length > 0) {
+    return this.settle(marked);
+  }
+
+  /** Clears what was there and takes these claims; returns the run's generation. */
+  private begin(claims: readonly MarkClaim[]): number {
+    this.clear();
+    this.claims = claims;
+    this.reapplied = 0;
+    return ++this.generation;
+  }
+
+  /** Once marked: listens for the card and watches the page for marks it takes away. */
+  private settle(marked: number): { marked: number; missing: number } {
+    if (this.claims.length > 0) {
       this.listen();
       this.observe();
     }
-    return { marked, missing: claims.length - marked };
+    return { marked, missing: this.claims.length - marked };
   }
 
   /** Removes marks, card, listeners and observer: the page is as it was before `apply`. */
