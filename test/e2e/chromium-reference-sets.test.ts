@@ -1,19 +1,14 @@
 // End to end in Chromium (MV3), issue 5: the reader adds a page as a reference from the popup, then
 // a second page that contradicts it is flagged, the contradiction cited to the added source.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  chromiumArgs,
   chromiumEvaluate,
-  e2eExtensionDir,
   type FixtureServer,
   findBrowser,
+  launchChromiumWithExtension,
   POPUP_VIEWPORT,
   readPopup,
-  requireBrowser,
   serveFixtures,
   shouldSkip,
   tabIdFor,
@@ -27,21 +22,17 @@ const evaluateIn = chromiumEvaluate;
 describe.skipIf(shouldSkip(binary))('Chromium: a reference set the reader builds', () => {
   let context: BrowserContext | undefined;
   let server: FixtureServer | undefined;
-  let profile: string | undefined;
+  let close: (() => Promise<void>) | undefined;
   const logs: string[] = [];
 
   beforeAll(async () => {
-    const executablePath = requireBrowser(binary);
-    const extensionDir = e2eExtensionDir('chrome-mv3');
     server = await serveFixtures();
-    profile = mkdtempSync(join(tmpdir(), 'crosscheck-refsets-'));
-    context = await chromium.launchPersistentContext(profile, { executablePath, headless: true, args: chromiumArgs(extensionDir) });
+    ({ context, close } = await launchChromiumWithExtension(binary, 'refsets'));
   });
 
   afterAll(async () => {
-    await context?.close();
+    await close?.();
     await server?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   /** Opens the popup for the tab showing `file` and waits until it is done. */

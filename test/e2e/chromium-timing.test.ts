@@ -3,21 +3,18 @@
 // the longest task on the article page's main thread while the scan runs (Long Tasks API). The
 // numbers go to test-results/timing-chromium.json for `npm run bench`; only functional things are
 // asserted here, never a time.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type BrowserContext, chromium } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  chromiumArgs,
   chromiumEvaluate,
-  e2eExtensionDir,
   type FixtureServer,
   findBrowser,
+  launchChromiumWithExtension,
   POPUP_VIEWPORT,
   RESULTS_DIR,
   readPopup,
-  requireBrowser,
   serveFixtures,
   shouldSkip,
   tabIdFor,
@@ -59,22 +56,18 @@ function instrument(): void {
 describe.skipIf(shouldSkip(binary))('Chromium: scan timing on a 2,000-word article', () => {
   let context: BrowserContext | undefined;
   let server: FixtureServer | undefined;
-  let profile: string | undefined;
+  let close: (() => Promise<void>) | undefined;
   const logs: string[] = [];
 
   beforeAll(async () => {
-    const executablePath = requireBrowser(binary);
-    const extensionDir = e2eExtensionDir('chrome-mv3');
     server = await serveFixtures();
-    profile = mkdtempSync(join(tmpdir(), 'crosscheck-timing-'));
-    context = await chromium.launchPersistentContext(profile, { executablePath, headless: true, args: chromiumArgs(extensionDir) });
+    ({ context, close } = await launchChromiumWithExtension(binary, 'timing'));
     await context.addInitScript(instrument);
   });
 
   afterAll(async () => {
-    await context?.close();
+    await close?.();
     await server?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   it('renders the results, and records scan-to-render time and the longest page task', async () => {

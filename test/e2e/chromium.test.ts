@@ -1,27 +1,24 @@
 // End to end in Chromium (MV3): the e2e build loaded unpacked into the system Chromium, driven by
 // playwright-core. The popup page is opened in a tab as popup.html?tabId=N for the fixture's tab.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type BrowserContext, chromium } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectContradictingReport } from './contract';
 import {
   AXE_SOURCE_PATH,
   activeMark,
   CONTRADICTING,
-  chromiumArgs,
   chromiumEvaluate,
   clickClaim,
-  e2eExtensionDir,
   type FixtureServer,
   findBrowser,
+  launchChromiumWithExtension,
   POPUP_VIEWPORT,
   RESULTS_DIR,
   readCard,
   readMarks,
   readPopup,
-  requireBrowser,
   runAxe,
   serveFixtures,
   shouldSkip,
@@ -39,25 +36,17 @@ const evaluateIn = chromiumEvaluate;
 describe.skipIf(shouldSkip(binary))('Chromium: popup on a contradicting report', () => {
   let context: BrowserContext | undefined;
   let server: FixtureServer | undefined;
-  let profile: string | undefined;
+  let close: (() => Promise<void>) | undefined;
   const logs: string[] = [];
 
   beforeAll(async () => {
-    const executablePath = requireBrowser(binary);
-    const extensionDir = e2eExtensionDir('chrome-mv3');
     server = await serveFixtures();
-    profile = mkdtempSync(join(tmpdir(), 'crosscheck-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath,
-      headless: true,
-      args: chromiumArgs(extensionDir),
-    });
+    ({ context, close } = await launchChromiumWithExtension(binary, 'chromium'));
   });
 
   afterAll(async () => {
-    await context?.close();
+    await close?.();
     await server?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   it('flags the contradicted figures, quotes the references, and marks the sentence in the page', async () => {

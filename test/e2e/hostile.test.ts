@@ -3,22 +3,19 @@
 // must hold no injected nodes (script, img, iframe, javascript: links, on* handlers), and no
 // alert() may run in the popup or the page.
 
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  chromiumArgs,
   chromiumEvaluate,
-  e2eExtensionDir,
   FIXTURES_DIR,
   findBrowser,
+  launchChromiumWithExtension,
   POPUP_VIEWPORT,
-  requireBrowser,
   shouldSkip,
   tabIdFor,
   waitForPopupDone,
@@ -88,25 +85,21 @@ const findInjected = (selector: string) => {
 describe.skipIf(shouldSkip(binary))('Chromium: hostile pages', () => {
   let context: BrowserContext | undefined;
   let server: Awaited<ReturnType<typeof serveHostile>> | undefined;
-  let profile: string | undefined;
+  let close: (() => Promise<void>) | undefined;
   let extensionId = '';
   let worker: Worker | undefined;
 
   beforeAll(async () => {
-    const executablePath = requireBrowser(binary);
-    const extensionDir = e2eExtensionDir('chrome-mv3');
     server = await serveHostile();
-    profile = mkdtempSync(join(tmpdir(), 'crosscheck-hostile-'));
-    context = await chromium.launchPersistentContext(profile, { executablePath, headless: true, args: chromiumArgs(extensionDir) });
+    ({ context, close } = await launchChromiumWithExtension(binary, 'hostile'));
     await context.addInitScript({ content: ALERT_SPY });
     worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
     extensionId = new URL(worker.url()).host;
   });
 
   afterAll(async () => {
-    await context?.close();
+    await close?.();
     await server?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   it('has hostile pages to try', () => {

@@ -2,20 +2,15 @@
 // page, shows a claim in it and changes a setting is recorded — from its service worker, its
 // popup and options pages, and the article tab. The only requests allowed are the extension's own
 // chrome-extension:// files, and the article tab loading its own page from the fixture server.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page, type Request } from 'playwright-core';
+import type { BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CONTRADICTING,
-  chromiumArgs,
   chromiumEvaluate,
-  e2eExtensionDir,
   type FixtureServer,
   findBrowser,
+  launchChromiumWithExtension,
   POPUP_VIEWPORT,
-  requireBrowser,
   serveFixtures,
   shouldSkip,
   tabIdFor,
@@ -36,7 +31,7 @@ interface Recorded {
 describe.skipIf(shouldSkip(binary))('Chromium: the extension makes no network requests', () => {
   let context: BrowserContext | undefined;
   let server: FixtureServer | undefined;
-  let profile: string | undefined;
+  let close: (() => Promise<void>) | undefined;
   const requests: Recorded[] = [];
   let articlePage: Page | undefined;
   const serverRequests: string[] = [];
@@ -44,11 +39,8 @@ describe.skipIf(shouldSkip(binary))('Chromium: the extension makes no network re
   beforeAll(async () => {
     // Playwright reports a Chromium service worker's own requests only with this switch.
     process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
-    const executablePath = requireBrowser(binary);
-    const extensionDir = e2eExtensionDir('chrome-mv3');
     server = await serveFixtures();
-    profile = mkdtempSync(join(tmpdir(), 'crosscheck-no-network-'));
-    context = await chromium.launchPersistentContext(profile, { executablePath, headless: true, args: chromiumArgs(extensionDir) });
+    ({ context, close } = await launchChromiumWithExtension(binary, 'no-network'));
     const classify = (request: Request): string => {
       if (request.serviceWorker()) return 'service-worker';
       let page: Page | null = null;
@@ -68,9 +60,8 @@ describe.skipIf(shouldSkip(binary))('Chromium: the extension makes no network re
   });
 
   afterAll(async () => {
-    await context?.close();
+    await close?.();
     await server?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   it('during install, a scan, showing a claim and changing the strictness setting', async () => {

@@ -5,13 +5,14 @@
 // Functions handed to `evaluate` are serialised and run in the browser: they must not close over
 // anything, call helpers from this module, or declare named inner functions (tsx's keepNames
 // would wrap those in a `__name()` call that does not exist in the page).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page, Worker } from 'playwright-core';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const FIXTURES_DIR = join(REPO_ROOT, 'test/fixtures');
@@ -91,6 +92,30 @@ export function chromiumArgs(extensionDir: string): string[] {
 }
 
 /** The gecko id in wxt.config.ts, and the internal UUID the Firefox tests pin it to. */
+/**
+ * Chromium with the e2e build of the extension loaded, in a throwaway profile named after the test
+ * file; `close` shuts the browser and removes the profile.
+ */
+export async function launchChromiumWithExtension(
+  binary: BrowserBinary,
+  name: string,
+): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+  const executablePath = requireBrowser(binary);
+  const profile = mkdtempSync(join(tmpdir(), `crosscheck-${name}-`));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: true,
+    args: chromiumArgs(e2eExtensionDir('chrome-mv3')),
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
 export const GECKO_ID = 'crosscheck@crosscheck.invalid';
 export const FIREFOX_EXTENSION_UUID = '0c5e7a1e-3b7d-4c2a-9f4e-5d6b8a9c0e1f';
 
