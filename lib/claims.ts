@@ -301,7 +301,9 @@ export function parseClaim(text: string, ctx: ClaimContext): Claim {
       const [a, b] = clauseOf(text, tokens, cue.i);
       // "warm words" are not warm relations: some axes need their subject in the clause
       const needs = lexicon.axisInfo.get(axis)?.needs ?? [];
-      if (needs.length && !tokens.slice(a, b + 1).some((t) => needs.includes(t.lower))) continue;
+      // a relative clause ("relations with Moscow, which he says are at an all-time low") is about the noun before it
+      const from = /^(which|that)$/.test(tokens[a]?.lower ?? '') ? clauseOf(text, tokens, Math.max(0, a - 1))[0] : a;
+      if (needs.length && !tokens.slice(from, b + 1).some((t) => needs.includes(t.lower))) continue;
       const inClause = ments.filter((m) => m.first >= a && m.last <= b);
       // the agent is the subject: named before the clause's first verb, else before the sentence's
       const firstVerb = (from: number) => {
@@ -312,7 +314,8 @@ export function parseClaim(text: string, ctx: ClaimContext): Claim {
         /ed$/.test(tokens[cue.last]?.lower ?? '') &&
         (tokens[cue.last + 1]?.lower === 'on' || /^(was|were|been|being|is|are)$/.test(tokens[cue.i - 1]?.lower ?? ''));
       // a clause with no verb before the cue has its subject elided ("Washington, by contrast, holds …")
-      const v = firstVerb(a) === cue.i ? a : firstVerb(a);
+      // (a cue that is itself the clause's first verb has its subject before it: "when Mr Trump rang Mr Putin")
+      const v = firstVerb(a) === cue.i && !tokens[cue.i]?.verb ? a : firstVerb(a);
       // "it was Mr Trump who rang Mr Putin", "Putin, who called Trump": the name before "who" does it
       // ("it is Moscow and Damascus that have pointed the finger": past the auxiliaries to "who" or "that")
       let w = cue.i - 1;
@@ -325,7 +328,28 @@ export function parseClaim(text: string, ctx: ClaimContext): Claim {
       const agent = agentM?.id ?? (passive ? null : speaker);
       const info = lexicon.axisInfo.get(axis);
       let target: string | null = null;
-      if (info?.targeted) {
+      if (info?.adjacent) {
+        // "rang Mr Putin", "called to congratulate the tycoon": the object right after the cue, or after "to" and a verb;
+        // "called Trump's decision a mistake" names a possession, not whom was called
+        // (the word after "to" is a verb whatever the tagger says, unless it starts a name or a noun phrase)
+        const toVerb =
+          tokens[cue.last + 1]?.lower === 'to' &&
+          !owner[cue.last + 2] &&
+          !/^(the|a|an|his|her|mr|mrs|ms)$/.test(tokens[cue.last + 2]?.lower ?? '');
+        const to = toVerb ? cue.last + 3 : cue.last + 1;
+        const lead = /^(the|mr|mrs|ms|dr|president|chancellor|his|her|their)$/.test(tokens[to]?.lower ?? '') ? 1 : 0;
+        const obj = ments.find((m) => m.first >= to && m.first <= to + lead && m.id !== agent);
+        // "calls Putin conversation 'very good'": a name before a noun modifies it
+        const after = tokens[(obj?.last ?? 0) + 1];
+        const modifier =
+          !!after &&
+          after.noun &&
+          !after.verb &&
+          !RELATIVE_DAY.test(after.lower) &&
+          !text.slice(tokens[obj?.last ?? 0]?.end ?? 0, after.start).trim();
+        if (passive || !obj || modifier || /'s$|’s$/.test(tokens[obj.last]?.text ?? '')) continue;
+        target = obj.id;
+      } else if (info?.targeted) {
         // the object comes before the next plain verb ("congratulate the former reality star … and the two agreed")
         const stop = tokens.findIndex((t, k) => k > cue.last && t.verb && !t.noun && !owner[k]);
         const bound = stop < 0 ? tokens.length : stop;
@@ -382,6 +406,7 @@ export function parseClaim(text: string, ctx: ClaimContext): Claim {
   };
 }
 
+const RELATIVE_DAY = /^(yesterday|today|tonight|tomorrow|morning|afternoon|evening|night|last|this|earlier|later)$/;
 const MONTH_WORD = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$/i;
 const TIME_WORD = /^(am|pm|a\.m\.|p\.m\.|gmt|bst|et|edt|est|pt|pdt|pst|utc|cet|ist|aest)$/i;
 
@@ -482,6 +507,8 @@ function readOrdinal(text: string, tokens: Token[], i: number, value: number, ow
   const prev = tokens[i - 1];
   // "first spoke": an adverb, not an ordinal of a countable thing
   if (!next || (next.verb && !next.noun && !lexicon.unitSynonyms.has(next.lower))) return null;
+  // "the first two calls", "the last 15 years": a count of the earliest ones, not an ordinal
+  if (readNumber(tokens, i + 1)) return null;
   let unit: string;
   let headIdx = i + 1;
   if (next.lower === 'since' || next.lower === 'between') unit = 'time';

@@ -2,6 +2,8 @@
 // (figures, ordinals, dates and times, judgement frames), takes a stance per source, and
 // decides the verdict. A detail is only compared with references about the same slot: the
 // reference sentence must align with the page sentence and share an anchor beyond the detail.
+
+import { stem } from './claims';
 import { overlaps } from './figures';
 import type { Lexicon } from './lexicon';
 import { align, type Candidate, candidates, type RefIndex, weight } from './match';
@@ -48,6 +50,10 @@ interface Context {
   t: Thresholds;
 }
 
+/** Candidates the caller usually gives, and how many to look through for a date that vouches. */
+const VOUCH_SHORTLIST = 12;
+const VOUCH_WIDE = 40;
+
 export function judge(
   page: Claim,
   cands: Candidate[],
@@ -63,12 +69,23 @@ export function judge(
   if (/\?["'”’)\]]*$/.test(page.text.trim())) return { verdict: 'unverified', evidence: [] };
   const details: DetailStance[][] = [
     ...page.figures.map((f) => compareFigure(f, page, cands, ctx)),
-    ...page.times.map((tm) => compareTime(tm, page, cands, ctx)),
-    ...page.frames.map((fr) => compareFrame(fr, cands, ctx)),
+    ...page.times.map((tm) => {
+      const found = compareTime(tm, page, cands, ctx);
+      // a source may say the page's date in a sentence that ranked below the shortlist: look further before letting another date stand against it
+      if (!found.some((s) => s.stance === 'contradict') || cands.length < VOUCH_SHORTLIST) return found;
+      // (only sentences sharing two content terms or names come in from further down)
+      const more = candidates(page, ctx.index, VOUCH_WIDE).filter(
+        (c) => !cands.some((k) => k.ref === c.ref) && c.shared.filter((t) => !t.startsWith('a:')).length >= 2,
+      );
+      return more.length ? compareTime(tm, page, [...cands, ...more], ctx) : found;
+    }),
+    ...page.frames.map((fr) => compareFrame(fr, page, cands, ctx)),
     ...(page.categories ?? []).map((cat) => compareCategory(cat, page, cands, ctx)),
   ]
     .map(perSource)
     .filter((d) => d.length > 0);
+  if (process.env.DBG)
+    console.error(JSON.stringify(details.map((d) => d.map((s) => [s.source.slice(0, 3), s.stance, s.weak ?? false, s.evidence.reason]))));
 
   const strong = (s: DetailStance) => s.stance === 'contradict' && !s.weak;
   const contradicted = details.filter((d) => d.some(strong)).map((d) => d.filter((s) => !s.weak));
@@ -158,7 +175,8 @@ function slotStances<T extends { cand: Candidate }>(
     .map(stanceOf)
     .filter(known);
   // vouching needs less: any sentence of the source that shares a content term and agrees
-  const sharesContent = (x: T) => x.cand.shared.some((t) => !t.startsWith('a:'));
+  // (two terms at least: one word in common, "killed", is as likely another event)
+  const sharesContent = (x: T) => x.cand.shared.filter((t) => !t.startsWith('a:') && !exclude.has(t)).length >= 2;
   // and is as precise: "last month" does not vouch for "7 April" against "4 April"
   const vouched = new Set(
     (narrow ? narrow(items) : items)
@@ -302,6 +320,31 @@ function sameAct(page: Claim, ref: Claim): boolean {
   );
 }
 
+/** Words of dates themselves ("April", "Tuesday"): sharing them says nothing about being the same event. */
+const TIME_TERMS = new Set(
+  [
+    'january',
+    'february',
+    'march',
+    'april',
+    'may',
+    'june',
+    'july',
+    'august',
+    'september',
+    'october',
+    'november',
+    'december',
+    'monday',
+    'tuesday',
+    'wednesday',
+    'thursday',
+    'friday',
+    'saturday',
+    'sunday',
+  ].map((w) => `s:${stem(w)}`),
+);
+
 function compareTime(tm: TimeSpan, page: Claim, cands: Candidate[], ctx: Context): DetailStance[] {
   // "Tuesday's call comes as the FBI investigates": not when the sentence's event happened
   if (tm.possessive) return [];
@@ -324,7 +367,7 @@ function compareTime(tm: TimeSpan, page: Claim, cands: Candidate[], ctx: Context
   };
   return slotStances(
     items,
-    new Set(),
+    TIME_TERMS,
     ctx,
     ({ cand, rt }) => {
       const stance: Stance = tm.start < rt.end && rt.start < tm.end ? 'agree' : 'contradict';
@@ -376,31 +419,43 @@ function compareCategory(cat: NonNullable<Claim['categories']>[number], page: Cl
   });
 }
 
-function compareFrame(fr: Frame, cands: Candidate[], ctx: Context): DetailStance[] {
+function compareFrame(fr: Frame, page: Claim, cands: Candidate[], ctx: Context): DetailStance[] {
   if (!fr.agent) return [];
   const info = ctx.lexicon.axisInfo.get(fr.axis);
   const items: { cand: Candidate; rf: Frame; stance: Stance }[] = [];
   for (const cand of cands) {
     const ref = ctx.index.claims[cand.ref];
+    // an act between the same two on another date ("phoned Putin after the bombing in April") is another act
+    if (info?.adjacent && ref && conflictsWithDetails({ ...page, figures: [] }, ref.claim)) continue;
     for (const rf of ref?.claim.frames ?? []) {
       if (rf.axis !== fr.axis || !rf.agent) continue;
       let stance: Stance | null = null;
       if (info?.directed && rf.agent === fr.target && rf.target === fr.agent && fr.agent !== fr.target) stance = 'contradict';
       else if (rf.agent !== fr.agent) continue;
-      else if (info?.targeted && fr.target && rf.target && fr.target !== rf.target) {
-        // a different culprit for the same act, both affirmed
-        stance = fr.polarity === 1 && rf.polarity === 1 ? 'contradict' : null;
+      else if (fr.target && rf.target && fr.target !== rf.target) {
+        // a different culprit for the same act, both affirmed; another act's object ("called Merkel") is another act
+        stance = info?.targeted && fr.polarity === 1 && rf.polarity === 1 ? 'contradict' : null;
       } else if (info?.targeted && (!fr.target || !rf.target)) stance = null;
       else stance = rf.polarity === fr.polarity ? 'agree' : 'contradict';
       if (stance) items.push({ cand, rf, stance });
     }
   }
-  // who did what to whom is the slot itself: agent and target anchor it
+  // who did what to whom is the slot itself: agent and target anchor it; but an everyday act between
+  // the same two (a phone call) happens again and again: something else must say which one it was
   const exclude = new Set([`a:${fr.axis}`]);
+  if (info?.adjacent) {
+    for (const t of page.terms)
+      if (t === `e:${fr.agent}` || t === `e:${fr.target}` || (t.startsWith('c:') && actOf(fr, ctx).has(t))) exclude.add(t);
+  }
   return slotStances(items, exclude, ctx, ({ cand, rf, stance }) => {
     const reason = `page: ${describeFrame(fr)}; ${outletOf(cand, ctx)}: ${describeFrame(rf)}`;
     return { source: ctx.index.claims[cand.ref]?.doc ?? '', stance, evidence: evidenceFor(cand, ctx, stance, reason) };
   });
+}
+
+/** The synonym groups of a frame's cue word ("rang" is a call). */
+function actOf(fr: Frame, ctx: Context): Set<string> {
+  return new Set(ctx.lexicon.concepts.get(fr.cue.toLowerCase()) ?? []);
 }
 
 function describeFrame(f: Frame): string {

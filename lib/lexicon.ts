@@ -4,7 +4,16 @@
 export interface LexiconData {
   version: 1;
   synonyms: string[][];
-  axes: { id: string; positive: string[]; negative: string[]; targeted?: boolean; directed?: boolean; needs?: string[] }[];
+  axes: {
+    id: string;
+    positive: string[];
+    negative: string[];
+    targeted?: boolean;
+    directed?: boolean;
+    needs?: string[];
+    /** The act is only read with its object named right after the cue ("rang Mr Putin", "called to congratulate Trump"). */
+    adjacent?: boolean;
+  }[];
   /** Groups of values a thing has only one of ("southeast" or "southwest" of Homs). */
   exclusive?: {
     id: string;
@@ -25,6 +34,13 @@ export interface LexiconData {
   figureScopes?: { id: string; words: string[] }[];
 }
 
+export interface AxisInfo {
+  targeted: boolean;
+  directed: boolean;
+  adjacent: boolean;
+  needs: string[];
+}
+
 /** Canonical entity id → the names it goes by. */
 export type AliasData = Record<string, string[]>;
 
@@ -40,7 +56,7 @@ export interface Lexicon {
   /** Multi-word phrases, longest first, for concepts and axes. */
   phrases: Phrase[];
   axisCues: Map<string, { axis: string; polarity: 1 | -1 }[]>;
-  axisInfo: Map<string, { targeted: boolean; directed: boolean; needs: string[] }>;
+  axisInfo: Map<string, AxisInfo>;
   /** One pattern finding any value of any exclusive group, and what each written form means. */
   exclusive: {
     re: RegExp;
@@ -96,9 +112,14 @@ export function compileLexicon(data: LexiconData, aliases: AliasData): Lexicon {
     for (const w of group) add(w, key);
   });
   const axisCues = new Map<string, { axis: string; polarity: 1 | -1 }[]>();
-  const axisInfo = new Map<string, { targeted: boolean; directed: boolean; needs: string[] }>();
+  const axisInfo = new Map<string, AxisInfo>();
   for (const axis of data.axes) {
-    axisInfo.set(axis.id, { targeted: !!axis.targeted, directed: !!axis.directed, needs: (axis.needs ?? []).map((w) => w.toLowerCase()) });
+    axisInfo.set(axis.id, {
+      targeted: !!axis.targeted,
+      directed: !!axis.directed,
+      adjacent: !!axis.adjacent,
+      needs: (axis.needs ?? []).map((w) => w.toLowerCase()),
+    });
     for (const [list, polarity] of [
       [axis.positive, 1],
       [axis.negative, -1],
@@ -109,7 +130,8 @@ export function compileLexicon(data: LexiconData, aliases: AliasData): Lexicon {
         cues.push({ axis: axis.id, polarity });
         axisCues.set(k, cues);
         if (k.includes(' ')) phraseKeys.add(k);
-        add(k, `a:${axis.id}`);
+        // an act read with its object ("rang Mr Putin") is already a term of its synonym group: its frame adds direction, not weight
+        if (!axis.adjacent) add(k, `a:${axis.id}`);
       }
     }
   }

@@ -110,6 +110,8 @@ const PATTERNS = {
 const WORD_NUM: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6 };
 const YEARS_WORD: Record<string, number> = { ...WORD_NUM, seven: 7, eight: 8, nine: 9, ten: 10 };
 
+const WEEKDAY_BEFORE = /\b(?:sun|mon|tues|wednes|thurs|fri|satur)day,?\s+(?:the\s+)?$/i;
+
 function monthIndex(s: string): number | undefined {
   return MONTH_ABBR[s.toLowerCase().replace(/\.$/, '')];
 }
@@ -162,6 +164,10 @@ export function readTimes(text: string, published: string | null): TimeSpan[] {
       if (year === null) continue;
       const s = dayStart(year, month, day);
       take(m, span(s, s + DAY, 'day', m[0], isSince(text, m.index ?? 0)));
+      // "Tuesday 4 April", "Tuesday, April 4": the weekday names the same day, not one near the page's
+      const at = m.index ?? 0;
+      const weekday = WEEKDAY_BEFORE.exec(text.slice(Math.max(0, at - 12), at));
+      if (weekday) taken.push([at - weekday[0].length, at]);
     }
   }
   for (const m of text.matchAll(PATTERNS.partMonth)) {

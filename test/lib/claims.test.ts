@@ -149,12 +149,15 @@ describe('ordinals', () => {
     expect([ord.low, ord.high]).toEqual([value, value]);
   });
 
-  it.each(['The leaders first spoke in January.', 'Comey first confirmed the inquiry in March.', 'It came first.'])(
-    '"%s" has no ordinal (an adverb, not a count)',
-    (text) => {
-      expect(parse(text).figures.filter((f) => f.ordinal)).toEqual([]);
-    },
-  );
+  it.each([
+    'The leaders first spoke in January.',
+    'Comey first confirmed the inquiry in March.',
+    'It came first.',
+    // the earliest few, counted: not an ordinal
+    'The first two calls were little more than courtesies.',
+  ])('"%s" has no ordinal (an adverb, not a count)', (text) => {
+    expect(parse(text).figures.filter((f) => f.ordinal)).toEqual([]);
+  });
 
   it('keeps the series a "since" clause names', () => {
     const ord = must(parse('It will be the third time they have spoken since Mr Trump became US president.').figures[0]);
@@ -211,6 +214,17 @@ describe('frames: who judged, blamed or congratulated whom', () => {
     ],
     ['Mr Putin condemned the American strike.', { axis: 'judgement', polarity: -1, agent: 'putin', target: null }],
     ['The strike was illegal, said Mr Putin.', { axis: 'legality', polarity: -1, agent: 'putin', target: null }],
+    ['Mr Putin said the strike violated international law.', { axis: 'legality', polarity: -1, agent: 'putin', target: null }],
+    // who rang whom: the object right after the cue, or after "to" and a verb
+    ['In January, Mr Trump rang Mr Putin.', { axis: 'call', polarity: 1, agent: 'trump', target: 'putin' }],
+    ['Putin called to congratulate the Republican tycoon.', { axis: 'call', polarity: 1, agent: 'putin', target: 'trump' }],
+    // the subject of a clause whose first verb is the cue
+    ['They spoke in January, when Mr Trump rang Mr Putin.', { axis: 'call', polarity: 1, agent: 'trump', target: 'putin' }],
+    // a relative clause is about the noun before it: "relations …, which Trump says are at an all-time low"
+    [
+      'The strike strained relations with Moscow, which Mr Trump has said may be at an all-time low.',
+      { axis: 'relations', polarity: -1, agent: 'trump', target: null },
+    ],
   ])('"%s"', (text, frame) => {
     expect(parse(text).frames).toContainEqual(expect.objectContaining(frame));
   });
@@ -219,7 +233,13 @@ describe('frames: who judged, blamed or congratulated whom', () => {
     expect(must(parse('The US blamed rebel forces for the attack.').frames[0]).cue).toBe('blamed');
   });
 
-  it.each(['Trump ordered the strike.', 'The leaders discussed Syria.'])('"%s" has no frame', (text) => {
+  it.each([
+    'Trump ordered the strike.',
+    'The leaders discussed Syria.',
+    // a name before a noun, or a possession, is not whom was called
+    'White House calls Putin conversation "very good".',
+    "Putin called Trump's decision a mistake.",
+  ])('"%s" has no frame', (text) => {
     expect(parse(text).frames).toEqual([]);
   });
 });

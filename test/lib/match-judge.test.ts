@@ -55,6 +55,34 @@ const CASES: Case[] = [
   },
   { text: 'The Khan Sheikhoun chemical attack happened on 14 March.', verdict: 'contradict', evidence: ['on 4 April', 'contradict'] },
   { text: 'The St Petersburg metro bombing killed 15 people on 13 April.', verdict: 'contradict', evidence: ['on 3 April', 'contradict'] },
+  // another event of the same source on the page's date ("4 April", the gas attack) does not vouch for it
+  {
+    text: 'The suicide bombing on the St Petersburg metro, carried out on Tuesday 4 April, killed 15 people.',
+    verdict: 'contradict',
+    evidence: ['on 3 April', 'contradict'],
+  },
+  // who rang whom, swapped
+  {
+    text: 'The first call came in January, when Mr Trump rang Mr Putin and the two men discussed how to defeat Islamic State.',
+    verdict: 'contradict',
+    evidence: ['Putin called to congratulate Trump', 'contradict'],
+  },
+  // a source's sentence giving the page's date vouches for it, however far down the shortlist
+  {
+    text: 'Donald Trump and Vladimir Putin are due to speak by telephone later on Tuesday, the first time the two presidents will have talked since the US fired cruise missiles at a Syrian government airbase.',
+    verdict: 'agree',
+    evidence: ['for the first time since the US President ordered a missile strike', 'agree'],
+  },
+  {
+    text: 'Mr Putin described the strike as an act of aggression that violated international law.',
+    verdict: 'agree',
+    evidence: ['violation of international law', 'agree'],
+  },
+  {
+    text: 'The strike put a severe strain on relations between Washington and Moscow, which Mr Trump has said may be at an all-time low.',
+    verdict: 'agree',
+    evidence: ['may be at an all-time low', 'agree'],
+  },
   {
     text: 'It will be the second time the two leaders have spoken since Mr Trump became US president.',
     verdict: 'contradict',

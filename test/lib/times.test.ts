@@ -37,6 +37,9 @@ describe('readTimes: days, resolved against the page date', () => {
     ['The attack happened three days ago.', '2017-05-02', '2017-04-29', '2017-04-29'],
     ['Air strikes killed dozens over the weekend.', '2017-05-03', '2017-04-29', '2017-04-30'],
     ['Air strikes killed dozens last weekend.', '2017-05-01', '2017-04-29', '2017-04-30'],
+    // a weekday next to a date names that date, not a day near the page's
+    ['In the early hours of Tuesday 4 April, residents were exposed to gas.', '2017-05-02', '2017-04-04', '2017-04-04'],
+    ['It happened on Tuesday, April 4, in Idlib.', '2017-05-02', '2017-04-04', '2017-04-04'],
   ])('"%s" on a page of %s is %s to %s', (text, published, first, last) => {
     const span = only(text, published);
     expect(span.kind).toBe('day');
