@@ -33,7 +33,12 @@ const NUMBER_WORD =
 
 const CLAUSE_WORDS = new Set(['while', 'whereas', 'but', 'which', 'when', 'although', 'though', 'whilst', 'after', 'because']);
 
-function categoriesOf(text: string, names: { start: number; end: number }[], lexicon: Lexicon): Pick<Claim, 'categories'> {
+function categoriesOf(
+  text: string,
+  names: { start: number; end: number }[],
+  lexicon: Lexicon,
+  negatedAtChar: (at: number) => boolean,
+): Pick<Claim, 'categories'> {
   if (!lexicon.exclusive) return {};
   const found: NonNullable<Claim['categories']> = [];
   for (const m of text.matchAll(lexicon.exclusive.re)) {
@@ -61,7 +66,8 @@ function categoriesOf(text: string, names: { start: number; end: number }[], lex
     // "southeast of Homs": what the value is relative to, so "north of Raqqa" is not compared with it
     const of = after ? next?.[2]?.toLowerCase() : undefined;
     if (v && !found.some((f) => f.group === v.group && f.value === v.value && f.of === of)) {
-      found.push({ ...v, text: after && next ? `${m[0]}${next[0]}` : m[0], ...(of ? { of } : {}) });
+      const negated = negatedAtChar(at);
+      found.push({ ...v, text: after && next ? `${m[0]}${next[0]}` : m[0], ...(of ? { of } : {}), ...(negated ? { negated } : {}) });
     }
   }
   return found.length ? { categories: found } : {};
@@ -261,7 +267,8 @@ export function parseClaim(text: string, ctx: ClaimContext): Claim {
   tokens.forEach((t, i) => {
     if (used[i] || owner[i]) return;
     const w = t.lower.replace(/'s$/, '');
-    if (lexicon.axisCues.has(w)) cueAt.push({ i, last: i, key: w });
+    // "a Western-backed resolution": the word describes a thing, nobody in the sentence backs it
+    if (lexicon.axisCues.has(w) && text[t.start - 1] !== '-') cueAt.push({ i, last: i, key: w });
     if (STOP.has(w) || lexicon.generic.has(w) || NUMBER_WORD.test(w) || TIME_WORD.test(w) || w.length < 2 || !/^[a-z][a-z'-]*$/.test(w))
       return;
     const concepts = lexicon.concepts.get(w) ?? lexicon.concepts.get(stem(w));
@@ -402,7 +409,14 @@ export function parseClaim(text: string, ctx: ClaimContext): Claim {
         (!!before && lexicon.personNouns.has(before.lower) && /s$|^(men|women|people|children)$/.test(before.lower))
       );
     }),
-    ...categoriesOf(text, names, lexicon),
+    // a value is denied only by a negation just before it ("did not even bother to veto", "never abstained"):
+    // "denied the government was behind the sarin attack" still says the attack was sarin
+    ...categoriesOf(text, names, lexicon, (at) => {
+      const k = tokens.findIndex((t) => t.start >= at);
+      return tokens
+        .slice(Math.max(0, k - 5), Math.max(0, k))
+        .some((t) => t.lower === 'not' || t.lower === 'never' || t.lower.endsWith("n't"));
+    }),
   };
 }
 
@@ -450,8 +464,10 @@ function readFigures(text: string, tokens: Token[], owner: (string | null)[], le
     // "G-20", "Su-24", "F-16": a name with a number in it, not a count
     if (/[A-Za-z]-$/.test(text.slice(Math.max(0, t.start - 2), t.start))) continue;
     if (/^\d{4}$/.test(t.text) && /^(gmt|bst|utc|et)$/i.test(next?.text ?? '')) continue;
-    // "including 30 children", "among them 12 children": a part of a count already given
-    if (/^(including|among|incl)$/.test(prev?.lower ?? '') || (prev?.lower === 'them' && tokens[i - 2]?.lower === 'among')) continue;
+    // "including 30 children", "among them more than 12 children": a part of a count already given
+    const lead = readHedge(tokens, i).first;
+    const before = tokens[lead - 1];
+    if (/^(including|among|incl)$/.test(before?.lower ?? '') || (before?.lower === 'them' && tokens[lead - 2]?.lower === 'among')) continue;
     // "31 of them children": a part of a count already given, not a count of its own
     if (next?.lower === 'of' && /^(them|whom|those|these|which)$/.test(tokens[n.last + 2]?.lower ?? '')) continue;
     // "one", "the two leaders": words that count nothing checkable
@@ -496,7 +512,14 @@ function readFigures(text: string, tokens: Token[], owner: (string | null)[], le
     if (/^[$£€]/.test(text.slice(Math.max(0, t.start - 1), t.start))) unit = 'money';
     const end = Math.max(tokens[n.last]?.end ?? t.end, (head as Token | null)?.end ?? 0);
     const scope = scopeAt(i);
-    out.push({ unit, ...range, text: text.slice(tokens[first]?.start ?? t.start, end), ...(scope ? { scope } : {}) });
+    const part = head ? lexicon.partNouns.get(head.lower) : undefined;
+    out.push({
+      unit,
+      ...range,
+      text: text.slice(tokens[first]?.start ?? t.start, end),
+      ...(scope ? { scope } : {}),
+      ...(part ? { part } : {}),
+    });
     i = n.last;
   }
   return out;

@@ -68,7 +68,7 @@ export function judge(
   // a question ("How many times have they spoken?") asks; it states nothing to check
   if (/\?["'”’)\]]*$/.test(page.text.trim())) return { verdict: 'unverified', evidence: [] };
   const details: DetailStance[][] = [
-    ...page.figures.map((f) => compareFigure(f, page, cands, ctx)),
+    ...partsApart(page.figures.map((f) => compareFigure(f, page, cands, ctx))),
     ...page.times.map((tm) => {
       const found = compareTime(tm, page, cands, ctx);
       // a source may say the page's date in a sentence that ranked below the shortlist: look further before letting another date stand against it
@@ -106,6 +106,22 @@ export function judge(
     return { verdict: 'agree', evidence: uniqueEvidence([...agreeing.map((s) => s.evidence), ...wording]) };
   }
   return { verdict: 'unverified', evidence: [] };
+}
+
+/**
+ * Two counts of one kind in a sentence ("600,000 Syrians in Germany, of the nearly 5 million who
+ * fled") are two quantities: where one matches a reference figure, that figure is not what the other counts.
+ */
+function partsApart(perFigure: DetailStance[][]): DetailStance[][] {
+  const matched = new Set(
+    perFigure
+      .flat()
+      .filter((s) => s.stance === 'agree' && s.figure)
+      .map((s) => s.figure),
+  );
+  return perFigure.map((d) =>
+    d.some((s) => s.stance === 'agree') ? d : d.filter((s) => !(s.stance === 'contradict' && s.figure && matched.has(s.figure))),
+  );
 }
 
 /** One source does not dispute itself: where it has a sentence that agrees, its other sentences were about something else. */
@@ -199,8 +215,11 @@ function unitTerms(unit: string, ctx: Context): Set<string> {
 /** Units too general to assume two unanchored figures count the same thing. */
 const GENERAL_UNITS = new Set(['people', 'time', 'percent', 'money', 'day', 'week', 'month']);
 
-/** Counts in different kinds of event ("killed in the war", "the attack killed 90") are different quantities. */
-const otherScope = (a: Figure, b: Figure) => !!a.scope && !!b.scope && a.scope !== b.scope;
+/**
+ * Counts in different kinds of event ("killed in the war", "the attack killed 90") are different
+ * quantities, and so are a part and the whole ("30 children" of "86 people").
+ */
+const otherScope = (a: Figure, b: Figure) => (!!a.scope && !!b.scope && a.scope !== b.scope) || (a.part ?? '') !== (b.part ?? '');
 
 /** Figures the references give for a unit, when they all agree on one value: one slot, whatever the wording. */
 const singleSlots = new WeakMap<RefIndex, Map<string, { ref: number; fig: Figure }[] | null>>();
@@ -392,7 +411,7 @@ function compareTime(tm: TimeSpan, page: Claim, cands: Candidate[], ctx: Context
 
 /** One of an exclusive group ("southwest" against "southeast of Homs", "chlorine" against "sarin"). */
 function compareCategory(cat: NonNullable<Claim['categories']>[number], page: Claim, cands: Candidate[], ctx: Context): DetailStance[] {
-  const items: { cand: Candidate; value: string; text: string }[] = [];
+  const items: { cand: Candidate; value: string; text: string; negated?: boolean }[] = [];
   const { sameNames = false, denyOnly = false } = ctx.lexicon.exclusive?.groups.get(cat.group) ?? {};
   // a sentence naming two places of the kind ("Reporting by … in Washington, … in Sochi") places nothing
   if (sameNames && (page.categories ?? []).some((c) => c.group === cat.group && c.value !== cat.value)) return [];
@@ -410,11 +429,13 @@ function compareCategory(cat: NonNullable<Claim['categories']>[number], page: Cl
     // the same place says little on its own (Putin met Erdogan in Sochi too): such places only ever deny
     for (const rc of ref?.categories ?? [])
       if (rc.group === cat.group && rc.of === cat.of && !(denyOnly && rc.value === cat.value))
-        items.push({ cand, value: rc.value, text: rc.text });
+        items.push({ cand, value: rc.value, text: rc.text, ...(rc.negated ? { negated: true } : {}) });
   }
-  return slotStances(items, new Set(), ctx, ({ cand, value, text }) => {
-    const stance: Stance = value === cat.value ? 'agree' : 'contradict';
-    const reason = `${cat.group}: page says ${cat.text}; ${outletOf(cand, ctx)} says ${text}`;
+  return slotStances(items, new Set(), ctx, ({ cand, value, text, negated }) => {
+    // "did not veto" denies "vetoed", and says nothing of "abstained"
+    if (value !== cat.value && (negated || cat.negated)) return null;
+    const stance: Stance = value === cat.value && !negated === !cat.negated ? 'agree' : 'contradict';
+    const reason = `${cat.group}: page says ${cat.negated ? 'not ' : ''}${cat.text}; ${outletOf(cand, ctx)} says ${negated ? 'not ' : ''}${text}`;
     return { source: ctx.index.claims[cand.ref]?.doc ?? '', stance, evidence: evidenceFor(cand, ctx, stance, reason) };
   });
 }

@@ -32,6 +32,8 @@ export interface LexiconData {
   genericTerms: string[];
   /** What a count is a count of: "killed in the war" is not "killed in the attack". */
   figureScopes?: { id: string; words: string[] }[];
+  /** People counted apart from the whole ("more than 30 children" of "86 people"): the first word of each group names it. */
+  partNouns?: string[][];
 }
 
 export interface AxisInfo {
@@ -67,6 +69,8 @@ export interface Lexicon {
   negation: Set<string>;
   speech: Set<string>;
   personNouns: Set<string>;
+  /** Word → the part of the people a count is of ("children"). */
+  partNouns: Map<string, string>;
   unitEventCues: Map<string, string>;
   unitSynonyms: Map<string, string>;
   /** Word → the kind of event a count near it belongs to. */
@@ -167,6 +171,9 @@ export function compileLexicon(data: LexiconData, aliases: AliasData): Lexicon {
     negation: new Set(data.negation.map((w) => w.toLowerCase())),
     speech: new Set(data.speech.map((w) => w.toLowerCase())),
     personNouns: new Set(data.personNouns.map((w) => w.toLowerCase())),
+    partNouns: new Map(
+      (data.partNouns ?? []).flatMap((g) => g.map((w) => [w.toLowerCase(), g[0]?.toLowerCase() ?? w] as [string, string])),
+    ),
     unitEventCues,
     unitSynonyms,
     scopeWords: new Map((data.figureScopes ?? []).flatMap((g) => g.words.map((w) => [w.toLowerCase(), g.id] as [string, string]))),

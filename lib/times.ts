@@ -95,7 +95,8 @@ const PATTERNS = {
     'gi',
   ),
   monthYear: new RegExp(`\\b(in|since|during|of|by|until|last|this|from)\\s(${MONTH_RE})\\b(?:\\s(\\d{4}))?`, 'gi'),
-  year: /\b(in|since|of|by|until|from|during)\s((?:19|20)\d{2})\b/gi,
+  // "in 2015", and "the 2012 election": a year naming the thing after it
+  year: /\b(in|since|of|by|until|from|during|the)\s((?:19|20)\d{2})\b(?![-:.,]?\d)/gi,
   relDay: /\b(today|tonight|yesterday|tomorrow|this\s+morning|this\s+afternoon|this\s+evening|last\s+night)\b/gi,
   weekday: /\b(?:on\s+|last\s+|this\s+|next\s+)?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)(?:'s)?\b/gi,
   relMonth: /\b(last|this|next)\s+(month|week|year)\b/gi,

@@ -47,6 +47,8 @@ export interface Figure {
   since?: string[];
   /** The kind of event counted in, where the sentence says ("killed in the war": `war`). */
   scope?: string;
+  /** A part of the people counted ("30 children"): a quantity of its own, never compared with the whole. */
+  part?: string;
 }
 
 /** A time span in UTC milliseconds, at the precision written. */
@@ -87,7 +89,15 @@ export interface Claim {
   times: TimeSpan[];
   frames: Frame[];
   /** Values of exclusive groups the sentence states ("southeast" of a place, "sarin", "rebel-held"). */
-  categories?: { group: string; value: string; text: string /** What a direction is relative to ("of Homs"). */; of?: string }[];
+  categories?: {
+    group: string;
+    value: string;
+    text: string;
+    /** What a direction is relative to ("of Homs"). */
+    of?: string;
+    /** Said not to be so ("did not veto"). */
+    negated?: boolean;
+  }[];
   /** Terms of the sentence before, for a sentence that names nothing itself ("Nearly 90 were killed"). */
   context?: string[];
   negated: boolean;

@@ -92,6 +92,21 @@ describe('figures and what they count', () => {
     expect(must(parse(text).figures[0]).scope).toBe(scope);
   });
 
+  it.each([
+    ['The attack killed 86 people, among them more than 30 children.', 1],
+    ['The attack killed 86 people, including 30 children.', 1],
+  ])('"%s": a part of a count already given is no count of its own', (text, count) => {
+    expect(parse(text).figures).toHaveLength(count);
+  });
+
+  it.each([
+    ['Air strikes killed 30 children.', 'children'],
+    ['Air strikes killed 12 soldiers.', 'soldiers'],
+    ['Air strikes killed 90 people.', undefined],
+  ])('"%s" counts the part %s apart from the whole', (text, part) => {
+    expect(must(parse(text).figures[0]).part).toBe(part);
+  });
+
   it('"killed 90 people" and "more than 80 people dead" count the same thing', () => {
     const a = must(parse('The attack killed 90 people.').figures[0]);
     const b = must(parse('The attack left more than 80 people dead.').figures[0]);
@@ -117,6 +132,17 @@ describe('places', () => {
     ['A bomb hit the Moscow metro.', undefined],
   ])('"%s" is placed in %s', (text, city) => {
     expect(parse(text).categories?.find((c) => c.group === 'city')?.value).toBe(city);
+  });
+
+  it.each([
+    ['Russia vetoed the resolution.', 'vetoed', false],
+    ['Russia abstained on the resolution.', 'abstained', false],
+    ['Russia did not even bother to veto the resolution.', 'vetoed', true],
+    // a denial further back says nothing of the value: the attack was still sarin
+    ['Russia denied the Syrian government was responsible for the sarin attack.', 'sarin', false],
+  ])('"%s" states %s, negated %s', (text, value, negated) => {
+    const cat = must(parse(text).categories?.find((c) => c.value === value));
+    expect(!!cat.negated).toBe(negated);
   });
 });
 
@@ -239,6 +265,8 @@ describe('frames: who judged, blamed or congratulated whom', () => {
     // a name before a noun, or a possession, is not whom was called
     'White House calls Putin conversation "very good".',
     "Putin called Trump's decision a mistake.",
+    // a compound describes a thing: nobody here backs anything
+    'Russia abstained on a Western-backed resolution.',
   ])('"%s" has no frame', (text) => {
     expect(parse(text).frames).toEqual([]);
   });

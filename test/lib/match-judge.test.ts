@@ -61,6 +61,29 @@ const CASES: Case[] = [
     verdict: 'contradict',
     evidence: ['on 3 April', 'contradict'],
   },
+  // a part of the dead counted apart: the whole is what is compared
+  {
+    text: 'The attack on Khan Sheikhoun on April 4 killed 86 people, among them more than 30 children, according to health officials.',
+    verdict: 'disputed',
+    evidence: ['killed 90 people', 'contradict'],
+  },
+  // two counts of one kind: where one matches, the other counts something else
+  {
+    text: 'Germany has taken in more than 600,000 Syrians, a sizeable share of the nearly 5 million who have fled the war.',
+    verdict: 'agree',
+    evidence: ['4.9 million Syrians have become refugees', 'agree'],
+  },
+  // how a vote went, an exclusive value; and its denial
+  {
+    text: 'At the UN Security Council, Russia abstained on a Western-backed resolution on Syria.',
+    verdict: 'contradict',
+    evidence: ['Russia vetoed a US-backed resolution', 'contradict'],
+  },
+  {
+    text: 'Russia did not even bother to veto the Western resolution on Syria at the UN Security Council.',
+    verdict: 'contradict',
+    evidence: ['Russia vetoed a US-backed resolution', 'contradict'],
+  },
   // who rang whom, swapped
   {
     text: 'The first call came in January, when Mr Trump rang Mr Putin and the two men discussed how to defeat Islamic State.',

@@ -69,6 +69,8 @@ describe('readTimes: months and years', () => {
     ['They met last May.', '2017-05-02', 'month', '2016-05-01', '2016-06-01'],
     ['It was agreed last year.', '2017-05-02', 'year', '2016-01-01', '2017-01-01'],
     ['It was agreed in 2016.', '2017-05-02', 'year', '2016-01-01', '2017-01-01'],
+    // a year naming the thing after it
+    ['Hackers broke in ahead of the 2012 election.', '2017-05-02', 'year', '2012-01-01', '2013-01-01'],
   ])('"%s" on %s is a %s from %s', (text, published, kind, start, end) => {
     const span = only(text, published);
     expect(span.kind).toBe(kind);

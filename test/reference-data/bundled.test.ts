@@ -116,6 +116,7 @@ describe('lexicon.json', () => {
       ...lexicon.unitEvents.flatMap((e) => e.cues),
       ...lexicon.unitSynonyms.flat(),
       ...lexicon.genericTerms,
+      ...(lexicon.partNouns ?? []).flat(),
     ];
     expect(words.filter((w) => !w || w !== w.trim())).toEqual([]);
   });
