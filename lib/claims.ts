@@ -140,6 +140,21 @@ function clauseOf(text: string, tokens: Token[], i: number): [number, number] {
   return [a, b];
 }
 
+/** Where a closing attribution ("…, the Kremlin's spokesman told reporters.") begins; the token count if there is none. */
+const ATTRIBUTION_WORDS = 8;
+function attributionTail(text: string, tokens: Token[], lexicon: Lexicon): number {
+  for (let k = tokens.length - 1; k > 0 && k >= tokens.length - ATTRIBUTION_WORDS; k--) {
+    if (!lexicon.speech.has(tokens[k]?.lower ?? '')) continue;
+    const [a, b] = clauseOf(text, tokens, k);
+    // the sentence's last clause, set off by a comma or a closing quote: someone, then the speech
+    // verb and little after it ("…, an inquiry Comey first confirmed publicly in February" says more)
+    const set = /[,"”]\s*$/.test(text.slice(tokens[a - 1]?.end ?? 0, tokens[a]?.start ?? 0));
+    const someone = tokens.slice(a, k).some((t) => t.noun || /^(he|she|they|it|we|i)$/.test(t.lower));
+    return a > 0 && b === tokens.length - 1 && b - k <= 2 && set && someone ? a : tokens.length;
+  }
+  return tokens.length;
+}
+
 function isNumberLike(t: Token | undefined): boolean {
   return !!t && /^\d/.test(t.text);
 }
@@ -215,7 +230,9 @@ export function tokenize(text: string): Token[] {
       !isNumber && !month && (either || AUX_AND_IRREGULAR.has(bare) || (/(ed|ing)$/.test(bare) && bare.length > 3) || bare.endsWith("n't"));
     const adjective = NOT_NOUN.has(bare) || (/ed$/.test(bare) && bare.length > 3);
     const noun = !isNumber && (either || (!verb && !adjective && !STOP.has(bare) && !/ly$/.test(bare)));
-    out.push({ text: word, lower, start, end: start + word.length, noun, verb, adjective });
+    // "Trump to discuss Syria": a plain word after "to" is a verb, whatever its spelling says
+    const infinitive = !isNumber && !STOP.has(bare) && /^\p{Ll}/u.test(word) && out.at(-1)?.lower === 'to';
+    out.push({ text: word, lower, start, end: start + word.length, noun, verb: verb || infinitive, adjective });
   }
   // "fifty-nine" arrives as two words: join number words written with a hyphen
   for (let i = 0; i < out.length - 1; i++) {
@@ -264,11 +281,14 @@ export function parseClaim(text: string, ctx: ClaimContext): Claim {
       }
     }
   }
+  const tail = attributionTail(text, tokens, lexicon);
   tokens.forEach((t, i) => {
     if (used[i] || owner[i]) return;
     const w = t.lower.replace(/'s$/, '');
     // "a Western-backed resolution": the word describes a thing, nobody in the sentence backs it
     if (lexicon.axisCues.has(w) && text[t.start - 1] !== '-') cueAt.push({ i, last: i, key: w });
+    // "…, Kremlin spokesman Dmitry Peskov has confirmed": who says it (kept as the speaker), not what is said
+    if (i >= tail) return;
     if (STOP.has(w) || lexicon.generic.has(w) || NUMBER_WORD.test(w) || TIME_WORD.test(w) || w.length < 2 || !/^[a-z][a-z'-]*$/.test(w))
       return;
     const concepts = lexicon.concepts.get(w) ?? lexicon.concepts.get(stem(w));
@@ -389,7 +409,8 @@ export function parseClaim(text: string, ctx: ClaimContext): Claim {
     entities: [...new Set(ments.map((m) => m.id))],
     terms: [...terms],
     figures: readFigures(text, tokens, owner, lexicon),
-    times: readTimes(text, ctx.published),
+    // "…, TASS reported on Tuesday": when it was said, not when it happened
+    times: readTimes(tail < tokens.length ? text.slice(0, tokens[tail]?.start ?? text.length) : text, ctx.published),
     frames,
     negated,
     speaker,

@@ -299,8 +299,29 @@ describe('the rest of a claim', () => {
     ['Nearly 90 were killed.', true],
     // a byline with a date is a label: its figures and dates take no topic
     ['By Helen Marsh, World Affairs Correspondent, 2 May 2017', false],
+    // a headline's "X to do Y": the word after "to" is a verb
+    ['Putin, Trump to discuss Syria in phone call – Kremlin', true],
   ])('"%s" asserts: %s', (text, asserts) => {
     expect(parse(text).asserts).toBe(asserts);
+  });
+
+  it.each([
+    // text, a term of the attribution left out, a term of the statement kept
+    ['Putin and Trump will hold a telephone conversation on Tuesday, Kremlin spokesman Dmitry Peskov has confirmed.', 's:peskov', 'c:call'],
+    ['"Yes, the conversation is planned for today," Peskov told journalists.', 's:journalist', 'c:schedule'],
+  ])('"%s": a closing attribution says who, not what', (text, left, kept) => {
+    const claim = parse(text);
+    expect(claim.terms).not.toContain(left);
+    expect(claim.terms).toContain(kept);
+  });
+
+  it.each([
+    // the time of the report is not the time of the event
+    ['Investigators questioned 15 people over the metro bombing, the TASS agency reported on Tuesday.', 0],
+    // more than a speech verb and a word or two: the clause says something of its own
+    ['The FBI is investigating, an inquiry James Comey first confirmed publicly in February.', 1],
+  ])('"%s" has %d dates', (text, count) => {
+    expect(parse(text).times).toHaveLength(count);
   });
 
   it('leaves stop words and names out of the plain terms and maps synonyms to one concept', () => {
