@@ -3,7 +3,7 @@
 // decides the verdict. A detail is only compared with references about the same slot: the
 // reference sentence must align with the page sentence and share an anchor beyond the detail.
 
-import { stem } from './claims';
+import { stem, tokenize } from './claims';
 import { overlaps } from './figures';
 import type { Lexicon } from './lexicon';
 import { align, type Candidate, candidates, type RefIndex, weight } from './match';
@@ -364,10 +364,29 @@ const TIME_TERMS = new Set(
   ].map((w) => `s:${stem(w)}`),
 );
 
+/** Terms of the verb nearest a phrase of the sentence; null when that verb says little ("took place", "was"). */
+function nearestVerbTerms(text: string, phrase: string, ctx: Context): string[] | null {
+  const at = text.indexOf(phrase);
+  if (at < 0) return null;
+  let best: { d: number; lower: string } | null = null;
+  for (const t of tokenize(text)) {
+    if (!t.verb || (t.start >= at && t.start < at + phrase.length)) continue;
+    const d = t.start < at ? at - t.end : t.start - (at + phrase.length);
+    if (!best || d < best.d) best = { d, lower: t.lower };
+  }
+  if (!best || ctx.lexicon.generic.has(best.lower) || LIGHT_VERB.test(best.lower)) return null;
+  return ctx.lexicon.concepts.get(best.lower) ?? ctx.lexicon.concepts.get(stem(best.lower)) ?? [`s:${stem(best.lower)}`];
+}
+const LIGHT_VERB =
+  /^(is|are|was|were|be|been|being|has|have|had|do|does|did|took|take|takes|happened|happens|came|comes|occurred|will|would)$/;
+
 function compareTime(tm: TimeSpan, page: Claim, cands: Candidate[], ctx: Context): DetailStance[] {
   // "Tuesday's call comes as the FBI investigates": not when the sentence's event happened
   if (tm.possessive) return [];
   const clock = tm.kind === 'clock';
+  const top = cands.reduce((m, c) => Math.max(m, c.score), 0);
+  // what the date is the date of: the verb nearest it ("testifies … tomorrow" is not "confirmed in March")
+  const verbTerms = nearestVerbTerms(page.text, tm.text, ctx);
   const items: { cand: Candidate; rt: TimeSpan }[] = [];
   for (const cand of cands) {
     const ref = ctx.index.claims[cand.ref];
@@ -395,7 +414,16 @@ function compareTime(tm: TimeSpan, page: Claim, cands: Candidate[], ctx: Context
       // ("the call", "scheduled") gives its time, however little else the sentences share
       const sameEvent = clock && cand.score >= ctx.t.slot && cand.shared.some((t) => t.startsWith('c:'));
       const act = sameAct(page, ctx.index.claims[cand.ref]?.claim ?? page);
-      const weak = stance === 'contradict' && !tm.since && cand.score < ctx.t.timeConflict && !sameEvent && !act;
+      // the sentence the page's best matches, naming the same one doing the same thing ("Comey …
+      // confirmed … investigation"): the same event, though the rest of the sentences differ
+      const content = cand.shared.filter((t) => !t.startsWith('a:') && !TIME_TERMS.has(t));
+      const closest =
+        cand.score >= ctx.t.slot &&
+        cand.score >= top &&
+        content.length >= 3 &&
+        content.some((t) => !t.startsWith('e:')) &&
+        (verbTerms === null || verbTerms.some((t) => cand.shared.includes(t)));
+      const weak = stance === 'contradict' && !tm.since && cand.score < ctx.t.timeConflict && !sameEvent && !act && !closest;
       const reason = `page: ${tm.text}; ${outletOf(cand, ctx)}: ${rt.text}`;
       return {
         source: ctx.index.claims[cand.ref]?.doc ?? '',

@@ -84,6 +84,17 @@ const CASES: Case[] = [
     verdict: 'contradict',
     evidence: ['Russia vetoed a US-backed resolution', 'contradict'],
   },
+  // the page's best match, the same one doing the same thing: another month is a conflict however the rest differs
+  {
+    text: 'The investigation was confirmed in February by FBI Director James Comey, who declined to say when it would be completed.',
+    verdict: 'contradict',
+    evidence: ['publicly confirmed that the agency', 'contradict'],
+  },
+  // but a date of another verb in the sentence ("testifies … tomorrow") is not that event's date
+  {
+    text: 'The FBI is still looking into links between people around the Trump campaign and Moscow, and James Comey, its director, testifies before the Senate Judiciary Committee tomorrow.',
+    verdict: 'unverified',
+  },
   // who rang whom, swapped
   {
     text: 'The first call came in January, when Mr Trump rang Mr Putin and the two men discussed how to defeat Islamic State.',
