@@ -143,6 +143,12 @@ function clauseOf(text: string, tokens: Token[], i: number): [number, number] {
 /** Where a closing attribution ("…, the Kremlin's spokesman told reporters.") begins; the token count if there is none. */
 const ATTRIBUTION_WORDS = 8;
 function attributionTail(text: string, tokens: Token[], lexicon: Lexicon): number {
+  // a headline's "Putin, Trump to discuss Syria – Kremlin": a source named after a dash at the end
+  const dash = / [–—-] [^–—-]+$/.exec(text);
+  if (dash) {
+    const k = tokens.findIndex((t) => t.start > dash.index);
+    if (k > 2 && tokens.length - k <= 3) return k;
+  }
   for (let k = tokens.length - 1; k > 0 && k >= tokens.length - ATTRIBUTION_WORDS; k--) {
     if (!lexicon.speech.has(tokens[k]?.lower ?? '')) continue;
     const [a, b] = clauseOf(text, tokens, k);
@@ -320,6 +326,8 @@ export function parseClaim(text: string, ctx: ClaimContext): Claim {
     const after = ments.find((m) => m.first > speechIdx && m.first <= speechIdx + 2);
     speaker = before?.id ?? after?.id ?? null;
   }
+  // the source a closing attribution names, where no speech verb did ("… – Kremlin")
+  if (!speaker && tail < tokens.length) speaker = ments.find((m) => m.first >= tail)?.id ?? null;
 
   const frames: Frame[] = [];
   // a sentence states a handful of judgements at most; a cap keeps a page of repeated cue words linear

@@ -315,6 +315,11 @@ describe('the rest of a claim', () => {
     expect(claim.terms).toContain(kept);
   });
 
+  it("takes a headline's closing source as its speaker", () => {
+    const claim = parse('Putin, Trump to discuss Syria in phone call – Kremlin');
+    expect(claim.speaker).toBe('russia');
+  });
+
   it.each([
     // the time of the report is not the time of the event
     ['Investigators questioned 15 people over the metro bombing, the TASS agency reported on Tuesday.', 0],

@@ -95,6 +95,13 @@ const CASES: Case[] = [
     text: 'The FBI is still looking into links between people around the Trump campaign and Moscow, and James Comey, its director, testifies before the Senate Judiciary Committee tomorrow.',
     verdict: 'unverified',
   },
+  // a headline naming its source after a dash; filler words ("meanwhile", "alleged") weigh nothing
+  { text: 'Putin, Trump to discuss Syria in phone call – Kremlin', verdict: 'agree' },
+  {
+    text: "Meanwhile, the FBI continues to look into alleged links between Trump's campaign team and Moscow.",
+    verdict: 'agree',
+    evidence: ['The FBI is examining any ties', 'agree'],
+  },
   // who rang whom, swapped
   {
     text: 'The first call came in January, when Mr Trump rang Mr Putin and the two men discussed how to defeat Islamic State.',
