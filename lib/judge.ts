@@ -477,10 +477,11 @@ function compareFrame(fr: Frame, page: Claim, cands: Candidate[], ctx: Context):
     // an act between the same two on another date ("phoned Putin after the bombing in April") is another act
     if (info?.adjacent && ref && conflictsWithDetails({ ...page, figures: [] }, ref.claim)) continue;
     for (const rf of ref?.claim.frames ?? []) {
-      if (rf.axis !== fr.axis || !rf.agent) continue;
+      if (rf.agent === null || rf.axis !== fr.axis) continue;
       let stance: Stance | null = null;
       if (info?.directed && rf.agent === fr.target && rf.target === fr.agent && fr.agent !== fr.target) stance = 'contradict';
-      else if (rf.agent !== fr.agent) continue;
+      // a leader's position is the state's: "Putin said the government was not to blame", "Russia denied it was"
+      else if (!sameVoice(rf.agent, fr.agent, ctx)) continue;
       else if (fr.target && rf.target && fr.target !== rf.target) {
         // a different culprit for the same act, both affirmed; another act's object ("called Merkel") is another act
         stance = info?.targeted && fr.polarity === 1 && rf.polarity === 1 ? 'contradict' : null;
@@ -505,6 +506,11 @@ function compareFrame(fr: Frame, page: Claim, cands: Candidate[], ctx: Context):
 /** The synonym groups of a frame's cue word ("rang" is a call). */
 function actOf(fr: Frame, ctx: Context): Set<string> {
   return new Set(ctx.lexicon.concepts.get(fr.cue.toLowerCase()) ?? []);
+}
+
+/** The same one, or one speaking for the other (a president for the country). */
+function sameVoice(a: string, b: string, ctx: Context): boolean {
+  return a === b || ctx.lexicon.speaksFor.get(a) === b || ctx.lexicon.speaksFor.get(b) === a;
 }
 
 function describeFrame(f: Frame): string {

@@ -77,6 +77,8 @@ export interface Lexicon {
   scopeWords: Map<string, string>;
   generic: Set<string>;
   aliases: AliasMatcher;
+  /** Who speaks for whom, read from the names themselves ("Russia's leader" → Putin speaks for Russia). */
+  speaksFor: Map<string, string>;
 }
 
 /** How the values of one exclusive group are read and compared. */
@@ -179,10 +181,40 @@ export function compileLexicon(data: LexiconData, aliases: AliasData): Lexicon {
     scopeWords: new Map((data.figureScopes ?? []).flatMap((g) => g.words.map((w) => [w.toLowerCase(), g.id] as [string, string]))),
     generic: new Set(data.genericTerms.map((w) => w.toLowerCase())),
     aliases: compileAliases(aliases),
+    speaksFor: speaksFor(aliases),
   };
 }
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Words of a name that make its bearer the voice of what else the name names. */
+const ROLE = /\b(president|leader|prime minister|pm|chancellor|director|spokesman|spokeswoman|spokesperson|minister|secretary)\b/i;
+
+/**
+ * An entity one of whose names is a role of another ("Russian President", "the Kremlin leader",
+ * "FBI director") speaks for that one: its positions are that one's positions.
+ */
+export function speaksFor(aliases: AliasData): Map<string, string> {
+  const out = new Map<string, string>();
+  const byName = new Map<string, string>();
+  for (const [id, names] of Object.entries(aliases)) for (const n of names) byName.set(n.replace(/^the\s+/i, '').toLowerCase(), id);
+  for (const [id, names] of Object.entries(aliases)) {
+    for (const name of names) {
+      if (!ROLE.test(name)) continue;
+      const words = name
+        .replace(/^the\s+/i, '')
+        .replace(/['’]s\b/g, '')
+        .toLowerCase()
+        .split(/\s+/);
+      const other = words.map((w) => byName.get(w)).find((o) => o !== undefined && o !== id);
+      if (other) {
+        out.set(id, other);
+        break;
+      }
+    }
+  }
+  return out;
+}
 
 /**
  * One alternation per case mode, longest names first, so "US President" wins over "US".

@@ -129,8 +129,12 @@ export function compileReferences(set: ReferenceSetSource, lexiconData: LexiconD
       .split('\n')
       .map((l) => l.trim())
       .filter((l) => l && !furniture.some((re) => re.test(l)));
+    let prev: Claim | null = null;
     for (const s of segment(lines.map((text) => ({ kind: 'paragraph' as const, text })))) {
-      claims.push({ doc: doc.id, sentence: s.text, claim: parseClaim(s.text, { lexicon, published: doc.date }) });
+      const claim = parseClaim(resolveLeadingPronoun(s.text, prev, set.entities), { lexicon, published: doc.date });
+      // the quote stays as written; only the reading knows who "he" is
+      claims.push({ doc: doc.id, sentence: s.text, claim: { ...claim, text: s.text } });
+      prev = claim;
     }
   }
   return {
@@ -141,6 +145,18 @@ export function compileReferences(set: ReferenceSetSource, lexiconData: LexiconD
     entities: set.entities,
     lexicon: lexiconData,
   };
+}
+
+/**
+ * "He told the House Intelligence Committee: …" after a sentence about Mr Comey: a reference
+ * sentence opening with "he" or "she" is read with the previous sentence's speaker, or the one it
+ * named first, in its place.
+ */
+export function resolveLeadingPronoun(text: string, prev: Claim | null, entities: AliasData): string {
+  const m = /^(He|She)\b/.exec(text);
+  const who = prev ? (prev.speaker ?? prev.entities[0]) : undefined;
+  const name = who ? entities[who]?.[0] : undefined;
+  return m && name ? `${name}${text.slice(m[0].length)}` : text;
 }
 
 /** Checks a compiled set loaded from storage, a file or the bundle; throws naming the bad field. */

@@ -102,6 +102,17 @@ const CASES: Case[] = [
     verdict: 'agree',
     evidence: ['The FBI is examining any ties', 'agree'],
   },
+  // a president speaks for his country; "had nothing to do with" denies blame
+  {
+    text: "Putin repeated Moscow's position that the Syrian government was not to blame for the attack.",
+    verdict: 'agree',
+    evidence: ['Russia denied the Syrian government was responsible', 'agree'],
+  },
+  {
+    text: 'Moscow has consistently maintained that Damascus had nothing to do with the April 4 incident.',
+    verdict: 'agree',
+    evidence: ['Russia denied the Syrian government was responsible', 'agree'],
+  },
   // who rang whom, swapped
   {
     text: 'The first call came in January, when Mr Trump rang Mr Putin and the two men discussed how to defeat Islamic State.',

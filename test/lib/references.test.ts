@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readLexicon } from '@/cli/load';
+import { speaksFor } from '@/lib/lexicon';
 import {
   type CompiledReferences,
   compileReferences,
@@ -7,9 +8,11 @@ import {
   parseReferenceText,
   ReferenceDataError,
   type ReferenceSetSource,
+  resolveLeadingPronoun,
   validateCompiled,
   validateSource,
 } from '@/lib/references';
+import type { Claim } from '@/lib/types';
 import { bundledCompiled, bundledSource, must } from '../helpers/engine';
 
 /** The field a ReferenceDataError names, failing the test for any other outcome. */
@@ -170,6 +173,13 @@ describe('compileReferences', () => {
     expect(compiled.lexicon).toEqual(readLexicon());
   });
 
+  it('reads a sentence opening with "He" as said by the one the sentence before was about', () => {
+    const compiled = bundledCompiled();
+    const told = must(compiled.claims.find((c) => c.sentence.startsWith('He told the House Intelligence Committee')));
+    expect(told.claim.speaker).toBe('comey');
+    expect(told.claim.text).toBe(told.sentence);
+  });
+
   describe('on the bundled set', () => {
     const compiled = bundledCompiled();
     const source = bundledSource();
@@ -239,5 +249,43 @@ describe('validateCompiled', () => {
     const lexicon = lexiconOf(bundledCompiled());
     expect([...lexicon.aliases.ids].sort()).toEqual(Object.keys(bundledSource().entities).sort());
     expect(lexicon.aliases.find('Sharyat').map((m) => m.id)).toEqual(['shayrat']);
+  });
+});
+
+describe('resolveLeadingPronoun', () => {
+  const entities = { comey: ['James Comey', 'Comey'], fbi: ['FBI'] };
+  const prev = (speaker: string | null, ents: string[]): Claim => ({
+    text: '',
+    entities: ents,
+    terms: [],
+    figures: [],
+    times: [],
+    frames: [],
+    negated: false,
+    asserts: true,
+    speaker,
+  });
+  it.each([
+    ['He told the committee.', prev(null, ['comey']), 'James Comey told the committee.'],
+    ['She said so.', prev('comey', ['fbi', 'comey']), 'James Comey said so.'],
+    // nobody to stand for, or no pronoun: as written
+    ['He told the committee.', null, 'He told the committee.'],
+    ['The FBI said so.', prev(null, ['comey']), 'The FBI said so.'],
+    ['Heavy rain fell.', prev(null, ['comey']), 'Heavy rain fell.'],
+  ])('"%s" is read as "%s"', (text, before, read) => {
+    expect(resolveLeadingPronoun(text, before, entities)).toBe(read);
+  });
+});
+
+describe('speaksFor: a name that is a role of another makes its bearer speak for it', () => {
+  it.each([
+    [{ putin: ['Vladimir Putin', 'Russian President'], russia: ['Russia', 'Russian'] }, 'putin', 'russia'],
+    [{ trump: ['Donald Trump', 'the US leader'], us: ['US'] }, 'trump', 'us'],
+    [{ comey: ['James Comey', 'FBI director'], fbi: ['FBI'] }, 'comey', 'fbi'],
+    // a name that is no role of another, or of no known one
+    [{ flynn: ['Michael Flynn', 'Flynn'], us: ['US'] }, 'flynn', undefined],
+    [{ merkel: ['Angela Merkel', 'the German chancellor'] }, 'merkel', undefined],
+  ])('%j: %s speaks for %s', (aliases, who, voice) => {
+    expect(speaksFor(aliases).get(who)).toBe(voice);
   });
 });
