@@ -520,6 +520,8 @@ function readFigures(text: string, tokens: Token[], owner: (string | null)[], le
       if (tokens[j]?.lower === 'of') j++;
       for (let k = j; k < Math.min(tokens.length, j + 4); k++) {
         const w = tokens[k];
+        // "eight long years": a measure word before the noun describes it; after ("five years old") it ends the phrase
+        if (w && !head && k < j + 2 && MEASURE_WORD.test(w.lower) && tokens[k + 1]?.noun) continue;
         if (!w || (!w.noun && !w.adjective) || (w.verb && !w.noun) || isNumberLike(w) || MEASURE_WORD.test(w.lower)) break;
         // "five years old", "59 cruise missiles": the head is the last plain noun
         if (w.noun && (!w.adjective || !head)) head = w;

@@ -84,8 +84,6 @@ export function judge(
   ]
     .map(perSource)
     .filter((d) => d.length > 0);
-  if (process.env.DBG)
-    console.error(JSON.stringify(details.map((d) => d.map((s) => [s.source.slice(0, 3), s.stance, s.weak ?? false, s.evidence.reason]))));
 
   const strong = (s: DetailStance) => s.stance === 'contradict' && !s.weak;
   const contradicted = details.filter((d) => d.some(strong)).map((d) => d.filter((s) => !s.weak));
@@ -370,8 +368,12 @@ function nearestVerbTerms(text: string, phrase: string, ctx: Context): string[] 
   if (at < 0) return null;
   let best: { d: number; lower: string } | null = null;
   for (const t of tokenize(text)) {
-    if (!t.verb || (t.start >= at && t.start < at + phrase.length)) continue;
+    // "rebel-held": a part of a compound says no act ("air strikes" does: a noun may name the act)
+    if (!t.verb || text[t.start - 1] === '-' || (t.start >= at && t.start < at + phrase.length)) continue;
     const d = t.start < at ? at - t.end : t.start - (at + phrase.length);
+    // in the same clause: "confirmed only last month, continues to cast" dates the confirming
+    const between = t.start < at ? text.slice(t.end, at) : text.slice(at + phrase.length, t.start);
+    if (/[,;:()—–]/.test(between)) continue;
     if (!best || d < best.d) best = { d, lower: t.lower };
   }
   if (!best || ctx.lexicon.generic.has(best.lower) || LIGHT_VERB.test(best.lower)) return null;
@@ -416,13 +418,15 @@ function compareTime(tm: TimeSpan, page: Claim, cands: Candidate[], ctx: Context
       const act = sameAct(page, ctx.index.claims[cand.ref]?.claim ?? page);
       // the sentence the page's best matches, naming the same one doing the same thing ("Comey …
       // confirmed … investigation"): the same event, though the rest of the sentences differ
-      const content = cand.shared.filter((t) => !t.startsWith('a:') && !TIME_TERMS.has(t));
+      // (on the sentence's own words: what the sentences before were about does not make it the same event)
+      const own = page.context ? align({ ...page, context: undefined }, ctx.index.claims[cand.ref]?.claim ?? page, ctx.index) : cand;
+      const content = own.shared.filter((t) => !t.startsWith('a:') && !TIME_TERMS.has(t));
       const closest =
-        cand.score >= ctx.t.slot &&
+        own.score >= ctx.t.slot &&
         cand.score >= top &&
         content.length >= 3 &&
         content.some((t) => !t.startsWith('e:')) &&
-        (verbTerms === null || verbTerms.some((t) => cand.shared.includes(t)));
+        (verbTerms === null || verbTerms.some((t) => own.shared.includes(t)));
       const weak = stance === 'contradict' && !tm.since && cand.score < ctx.t.timeConflict && !sameEvent && !act && !closest;
       const reason = `page: ${tm.text}; ${outletOf(cand, ctx)}: ${rt.text}`;
       return {
@@ -479,7 +483,9 @@ function compareFrame(fr: Frame, page: Claim, cands: Candidate[], ctx: Context):
     for (const rf of ref?.claim.frames ?? []) {
       if (rf.agent === null || rf.axis !== fr.axis) continue;
       let stance: Stance | null = null;
-      if (info?.directed && rf.agent === fr.target && rf.target === fr.agent && fr.agent !== fr.target) stance = 'contradict';
+      const swapped = !!fr.target && !!rf.target && sameVoice(rf.agent, fr.target, ctx) && sameVoice(rf.target, fr.agent, ctx);
+      // "Trump telephoned the Kremlin" against "Putin called to congratulate Trump": the other way round
+      if (info?.directed && swapped && fr.agent !== fr.target) stance = 'contradict';
       // a leader's position is the state's: "Putin said the government was not to blame", "Russia denied it was"
       else if (!sameVoice(rf.agent, fr.agent, ctx)) continue;
       else if (fr.target && rf.target && fr.target !== rf.target) {

@@ -74,6 +74,7 @@ describe('figures and what they count', () => {
     // a figure before a comma is still a figure
     ['Activists put the death toll at 84, many of them children.', 'killed', 84, 84],
     ['Refugees numbered 4,900,000, the agency says.', 'refugee', 4_900_000, 4_900_000],
+    ['The war has been raging for eight long years.', 'year', 8, 8],
   ])('"%s" counts %s (%d–%d)', (text, unit, low, high) => {
     const fig = must(
       parse(text).figures.find((f) => !f.ordinal),

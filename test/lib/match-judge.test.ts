@@ -113,6 +113,24 @@ const CASES: Case[] = [
     verdict: 'agree',
     evidence: ['Russia denied the Syrian government was responsible', 'agree'],
   },
+  // a measure word before the noun ("eight long years") describes it
+  {
+    text: 'This nightmare war in Syria has been raging for eight long years.',
+    verdict: 'contradict',
+    evidence: ['six-year conflict', 'contradict'],
+  },
+  { text: 'Medvedev said the strikes broke the law.', verdict: 'agree', evidence: ['the strikes were illegal', 'agree'] },
+  {
+    text: 'The Kremlin says the rebels were behind the gas attack, not Assad.',
+    verdict: 'agree',
+    evidence: ['blaming on rebel forces', 'agree'],
+  },
+  // who rang whom, with a state for its leader
+  {
+    text: 'Their first conversation, on January 28, was initiated by Mr Trump, who telephoned the Kremlin to discuss the campaign against Islamic State.',
+    verdict: 'contradict',
+    evidence: ['Putin called to congratulate Trump', 'contradict'],
+  },
   // who rang whom, swapped
   {
     text: 'The first call came in January, when Mr Trump rang Mr Putin and the two men discussed how to defeat Islamic State.',
