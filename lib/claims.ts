@@ -57,8 +57,10 @@ function categoriesOf(
         .split(/\s+/)
         .filter(Boolean);
       let word = before.pop();
-      if (word === 'the') word = before.pop();
-      if (!need.has(word ?? '')) continue;
+      const the = word === 'the';
+      if (the) word = before.pop();
+      // "a bombing on the Moscow metro": "on the" places too, where "on Moscow" (sanctions on Moscow) does not
+      if (!need.has(word ?? '') && !(the && word === 'on')) continue;
     }
     const after = group?.after;
     const next = /^\s+(\S+)\s+(?:the\s+)?([\p{L}][\p{L}'’-]*)/u.exec(text.slice(at + m[0].length));

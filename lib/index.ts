@@ -46,9 +46,6 @@ const EMPTY_CLAIM: Claim = {
   speaker: null,
 };
 
-/** Counts of the dead and injured: given source after source, each leaning on the sentences before. */
-const CASUALTIES = new Set(['killed', 'injured']);
-
 /** A name in this share of the reference sentences is common to the whole story. */
 const COMMON_SHARE = 0.15;
 
@@ -152,7 +149,8 @@ export function* crosscheckSteps(
       near(topic.block, s.block) &&
       claim.asserts &&
       claim.figures.length + claim.times.length > 0 &&
-      (claim.entities.length === 0 || (claim.entities.every(common) && claim.figures.some((f) => CASUALTIES.has(f.unit))))
+      (claim.entities.length === 0 ||
+        (claim.entities.every(common) && claim.figures.some((f) => prepared.lexicon.unitKinds.get(f.unit) === 'casualty')))
     ) {
       const own = new Set(claim.terms);
       claim.context = topic.terms.filter((t) => !own.has(t));

@@ -84,6 +84,8 @@ export function judge(
   ]
     .map(perSource)
     .filter((d) => d.length > 0);
+  if (process.env.DBG)
+    console.error(JSON.stringify(details.map((d) => d.map((s) => [s.source.slice(0, 3), s.stance, s.weak ?? false, s.evidence.reason]))));
 
   const strong = (s: DetailStance) => s.stance === 'contradict' && !s.weak;
   const contradicted = details.filter((d) => d.some(strong)).map((d) => d.filter((s) => !s.weak));
@@ -284,8 +286,15 @@ function compareFigure(f: Figure, page: Claim, cands: Candidate[], ctx: Context)
   // a count the page dates to another day ("dozens killed over the weekend") is of another event
   const datedElsewhere = (ref: number) => conflictsWithDetails({ ...page, figures: [] }, ctx.index.claims[ref]?.claim ?? page);
   const items: { cand: Candidate; rf: Figure }[] = [];
+  // a population counted in a city ("in Amman, where 660,000 Syrians are registered") is that
+  // city's, not the country's; the dead of an event are counted wherever the sentence stands
+  const cities =
+    ctx.lexicon.unitKinds.get(f.unit) === 'population'
+      ? (page.categories ?? []).filter((c) => c.group === 'city' && !c.negated).map((c) => c.value)
+      : [];
   for (const cand of cands) {
     const ref = ctx.index.claims[cand.ref];
+    if (cities.length && !cities.some((v) => ref?.claim.categories?.some((c) => c.group === 'city' && c.value === v))) continue;
     for (const rf of ref?.claim.figures ?? []) {
       if (rf.unit !== f.unit || !!rf.ordinal !== !!f.ordinal || otherScope(f, rf)) continue;
       // ordinals count within a series: "the third time since he took office"
@@ -319,7 +328,7 @@ function compareFigure(f: Figure, page: Claim, cands: Candidate[], ctx: Context)
       }
     }
   }
-  if (found.length || f.ordinal || GENERAL_UNITS.has(f.unit)) return found;
+  if (found.length || f.ordinal || GENERAL_UNITS.has(f.unit) || cities.length) return found;
   // still about the same thing at all: some of the sentence must be in the reference's
   const single = (singleSlot(f.unit, ctx) ?? []).filter(
     ({ ref, fig }) => !otherScope(f, fig) && (cands.find((c) => c.ref === ref)?.score ?? 0) >= ctx.t.slot,
@@ -456,7 +465,9 @@ function compareCategory(cat: NonNullable<Claim['categories']>[number], page: Cl
       // not: most of the page's names, two at least and one of them rare, are the reference's
       const shared = page.entities.filter((e) => ref.entities.includes(e));
       const distinctive = shared.some((e) => (ctx.index.postings.get(`e:${e}`)?.length ?? 0) <= rare);
-      if (shared.length < 2 || page.entities.length - shared.length > 1 || !distinctive) continue;
+      // (or the two say nearly the same thing: "condolences after the bombing on the Moscow metro that killed 15")
+      const close = cand.score >= ctx.t.agree;
+      if (!close && (shared.length < 2 || page.entities.length - shared.length > 1 || !distinctive)) continue;
     }
     // the same place says little on its own (Putin met Erdogan in Sochi too): such places only ever deny
     for (const rc of ref?.categories ?? [])

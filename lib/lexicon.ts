@@ -27,7 +27,8 @@ export interface LexiconData {
   negation: string[];
   speech: string[];
   personNouns: string[];
-  unitEvents: { unit: string; cues: string[] }[];
+  /** Words that say what happened to the people counted; `kind` says whether a count is of an event's dead and hurt (counted wherever it is reported) or of a population (a place's own). */
+  unitEvents: { unit: string; cues: string[]; kind?: 'casualty' | 'population' }[];
   unitSynonyms: string[][];
   genericTerms: string[];
   /** What a count is a count of: "killed in the war" is not "killed in the attack". */
@@ -72,6 +73,8 @@ export interface Lexicon {
   /** Word → the part of the people a count is of ("children"). */
   partNouns: Map<string, string>;
   unitEventCues: Map<string, string>;
+  /** Unit → what kind of count it is (see LexiconData.unitEvents). */
+  unitKinds: Map<string, 'casualty' | 'population'>;
   unitSynonyms: Map<string, string>;
   /** Word → the kind of event a count near it belongs to. */
   scopeWords: Map<string, string>;
@@ -177,6 +180,7 @@ export function compileLexicon(data: LexiconData, aliases: AliasData): Lexicon {
       (data.partNouns ?? []).flatMap((g) => g.map((w) => [w.toLowerCase(), g[0]?.toLowerCase() ?? w] as [string, string])),
     ),
     unitEventCues,
+    unitKinds: new Map(data.unitEvents.flatMap((e) => (e.kind ? [[e.unit, e.kind] as [string, 'casualty' | 'population']] : []))),
     unitSynonyms,
     scopeWords: new Map((data.figureScopes ?? []).flatMap((g) => g.words.map((w) => [w.toLowerCase(), g.id] as [string, string]))),
     generic: new Set(data.genericTerms.map((w) => w.toLowerCase())),

@@ -131,6 +131,8 @@ describe('places', () => {
     ['Putin hosted Merkel in Moscow.', 'moscow'],
     ['Merkel flew to the Black Sea resort of Sochi.', 'sochi'],
     ['A bomb hit the Moscow metro.', undefined],
+    ['A bomb went off on the Moscow metro.', 'moscow'],
+    ['The US imposed sanctions on Moscow.', undefined],
   ])('"%s" is placed in %s', (text, city) => {
     expect(parse(text).categories?.find((c) => c.group === 'city')?.value).toBe(city);
   });

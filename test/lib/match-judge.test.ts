@@ -131,6 +131,17 @@ const CASES: Case[] = [
     verdict: 'contradict',
     evidence: ['Putin called to congratulate Trump', 'contradict'],
   },
+  // a population counted in a city is the city's
+  {
+    text: 'In Amman, where roughly 660,000 Syrians are registered with the UN refugee agency, many hope to go home.',
+    verdict: 'unverified',
+  },
+  // a place named "on the Moscow metro", and a sentence saying nearly what the reference says
+  {
+    text: 'Mr Trump spoke to the Russian President in April to convey his condolences after a suicide bombing on the Moscow metro left 15 people dead.',
+    verdict: 'contradict',
+    evidence: ['St Petersburg metro suicide bombing', 'contradict'],
+  },
   // who rang whom, swapped
   {
     text: 'The first call came in January, when Mr Trump rang Mr Putin and the two men discussed how to defeat Islamic State.',
