@@ -84,8 +84,6 @@ export function judge(
   ]
     .map(perSource)
     .filter((d) => d.length > 0);
-  if (process.env.DBG)
-    console.error(JSON.stringify(details.map((d) => d.map((s) => [s.source.slice(0, 3), s.stance, s.weak ?? false, s.evidence.reason]))));
 
   const strong = (s: DetailStance) => s.stance === 'contradict' && !s.weak;
   const contradicted = details.filter((d) => d.some(strong)).map((d) => d.filter((s) => !s.weak));

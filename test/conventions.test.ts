@@ -46,6 +46,9 @@ describe('lib/ is the pure engine', () => {
     ['the page window (window.)', /(?<![\w.$])window\./],
     ["imports of 'wxt'", /(from\s+|import\s*\(\s*|import\s+)['"]wxt(\/[^'"]*)?['"]/],
     ["WXT's auto-imports ('#imports')", /['"]#imports['"]/],
+    // the engine runs in the page and the popup too: no Node globals or modules
+    ['Node globals (process.)', /(?<![\w.$])process\./],
+    ["Node's modules ('node:')", /['"]node:/],
   ])('uses no %s', (_label, pattern) => {
     expect(offenders(LIB, pattern)).toEqual([]);
   });
