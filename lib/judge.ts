@@ -496,8 +496,11 @@ function compareFrame(fr: Frame, page: Claim, cands: Candidate[], ctx: Context):
       // "Trump telephoned the Kremlin" against "Putin called to congratulate Trump": the other way round
       if (info?.directed && swapped && fr.agent !== fr.target) stance = 'contradict';
       // a leader's position is the state's: "Putin said the government was not to blame", "Russia denied it was"
-      else if (!sameVoice(rf.agent, fr.agent, ctx)) continue;
-      else if (fr.target && rf.target && fr.target !== rf.target) {
+      else if (!sameVoice(rf.agent, fr.agent, ctx)) {
+        // "the US vetoed the text" against "Russia vetoed the resolution": one alone does such a thing
+        if (info?.soleAgent && fr.polarity === 1 && rf.polarity === 1) stance = 'contradict';
+        else continue;
+      } else if (fr.target && rf.target && fr.target !== rf.target) {
         // a different culprit for the same act, both affirmed; another act's object ("called Merkel") is another act
         stance = info?.targeted && fr.polarity === 1 && rf.polarity === 1 ? 'contradict' : null;
       } else if (info?.targeted && (!fr.target || !rf.target)) stance = null;

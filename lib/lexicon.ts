@@ -13,6 +13,8 @@ export interface LexiconData {
     needs?: string[];
     /** The act is only read with its object named right after the cue ("rang Mr Putin", "called to congratulate Trump"). */
     adjacent?: boolean;
+    /** One alone did it ("Russia vetoed the resolution"): another doer of the same act contradicts. */
+    soleAgent?: boolean;
   }[];
   /** Groups of values a thing has only one of ("southeast" or "southwest" of Homs). */
   exclusive?: {
@@ -41,6 +43,7 @@ export interface AxisInfo {
   targeted: boolean;
   directed: boolean;
   adjacent: boolean;
+  soleAgent: boolean;
   needs: string[];
 }
 
@@ -127,6 +130,7 @@ export function compileLexicon(data: LexiconData, aliases: AliasData): Lexicon {
       targeted: !!axis.targeted,
       directed: !!axis.directed,
       adjacent: !!axis.adjacent,
+      soleAgent: !!axis.soleAgent,
       needs: (axis.needs ?? []).map((w) => w.toLowerCase()),
     });
     for (const [list, polarity] of [

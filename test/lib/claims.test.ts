@@ -243,6 +243,7 @@ describe('frames: who judged, blamed or congratulated whom', () => {
     ],
     ['Mr Putin condemned the American strike.', { axis: 'judgement', polarity: -1, agent: 'putin', target: null }],
     ['The strike was illegal, said Mr Putin.', { axis: 'legality', polarity: -1, agent: 'putin', target: null }],
+    ['Russia vetoed a US-backed resolution on Syria.', { axis: 'veto', polarity: 1, agent: 'russia', target: null }],
     ['Mr Putin said the strike violated international law.', { axis: 'legality', polarity: -1, agent: 'putin', target: null }],
     // who rang whom: the object right after the cue, or after "to" and a verb
     ['In January, Mr Trump rang Mr Putin.', { axis: 'call', polarity: 1, agent: 'trump', target: 'putin' }],

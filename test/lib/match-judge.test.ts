@@ -142,6 +142,12 @@ const CASES: Case[] = [
     verdict: 'contradict',
     evidence: ['St Petersburg metro suicide bombing', 'contradict'],
   },
+  // one alone vetoes: another doer of it contradicts
+  {
+    text: 'Trump complained that Washington was not getting along with Russia after the US vetoed a Russian-drafted Syria text at the UN Security Council.',
+    verdict: 'contradict',
+    evidence: ['Russia vetoed a US-backed resolution', 'contradict'],
+  },
   // who rang whom, swapped
   {
     text: 'The first call came in January, when Mr Trump rang Mr Putin and the two men discussed how to defeat Islamic State.',
