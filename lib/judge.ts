@@ -169,12 +169,13 @@ function slotStances<T extends { cand: Candidate }>(
   stanceOf: (x: T) => DetailStance | null,
   narrow?: (xs: T[]) => T[],
   /** Dates are everywhere: only figures and frames may stand on a strong anchor alone. */
-  strongAnchorSuffices = true,
+  strongAnchorSuffices: boolean | ((x: T) => boolean) = true,
 ): DetailStance[] {
   // aligned well enough, or anchored strongly enough that the rest of the sentence is commentary
   let loose = items.filter((x) => {
     const anchor = anchorWeight(x.cand, exclude, ctx);
-    return anchor >= ctx.t.anchor && (x.cand.score >= ctx.t.slot || (strongAnchorSuffices && anchor >= 2 * ctx.t.anchor));
+    const strong = typeof strongAnchorSuffices === 'function' ? strongAnchorSuffices(x) : strongAnchorSuffices;
+    return anchor >= ctx.t.anchor && (x.cand.score >= ctx.t.slot || (strong && anchor >= 2 * ctx.t.anchor));
   });
   if (narrow) loose = narrow(loose);
   // outlets word things differently: each source's sentences are ranked against its own best
@@ -396,6 +397,30 @@ function compareTime(tm: TimeSpan, page: Claim, cands: Candidate[], ctx: Context
   const top = cands.reduce((m, c) => Math.max(m, c.score), 0);
   // what the date is the date of: the verb nearest it ("testifies … tomorrow" is not "confirmed in March")
   const verbTerms = nearestVerbTerms(page.text, tm.text, ctx);
+  const ownOf = (cand: Candidate) =>
+    page.context ? align({ ...page, context: undefined }, ctx.index.claims[cand.ref]?.claim ?? page, ctx.index) : cand;
+  // the act the date is the date of, shared with the reference, between the same names: "Trump and
+  // Putin spoke by telephone yesterday" dates the call, however much else either sentence says
+  const datedAct = (cand: Candidate, stance: Stance): boolean => {
+    const ref = ctx.index.claims[cand.ref]?.claim;
+    const own = ownOf(cand);
+    if (!ref || !verbTerms?.some((t) => own.shared.includes(t))) return false;
+    const shared = page.entities.filter((e) => ref.entities.includes(e));
+    // where the reference says who did what to whom among the page's names, the page must say it too
+    // ("who placed the first of those calls: it was Mr Trump, not the Russian leader" is about that)
+    const untold = ref.frames.some(
+      (rf) =>
+        rf.agent &&
+        rf.target &&
+        page.entities.includes(rf.agent) &&
+        page.entities.includes(rf.target) &&
+        !page.frames.some((pf) => pf.axis === rf.axis && pf.agent === rf.agent && pf.target === rf.target),
+    );
+    // a different date on so little is as likely another event ("spoke by phone on Saturday with Duterte"): agreement only
+    // and a negation in one and not the other ("it was Mr Trump, and not the Russian leader") is something else said
+    return stance === 'agree' && !untold && ref.negated === page.negated && shared.length >= 2 && shared.length === page.entities.length;
+  };
+  const overlapsTm = (rt: TimeSpan) => tm.start < rt.end && rt.start < tm.end;
   const items: { cand: Candidate; rt: TimeSpan }[] = [];
   for (const cand of cands) {
     const ref = ctx.index.claims[cand.ref];
@@ -417,7 +442,7 @@ function compareTime(tm: TimeSpan, page: Claim, cands: Candidate[], ctx: Context
     TIME_TERMS,
     ctx,
     ({ cand, rt }) => {
-      const stance: Stance = tm.start < rt.end && rt.start < tm.end ? 'agree' : 'contradict';
+      const stance: Stance = overlapsTm(rt) ? 'agree' : 'contradict';
       // too loosely aligned to flag, but enough to forbid agreeing (see judge)
       // a clock time is of one event: a reference on the same day naming the same kind of event
       // ("the call", "scheduled") gives its time, however little else the sentences share
@@ -426,7 +451,7 @@ function compareTime(tm: TimeSpan, page: Claim, cands: Candidate[], ctx: Context
       // the sentence the page's best matches, naming the same one doing the same thing ("Comey …
       // confirmed … investigation"): the same event, though the rest of the sentences differ
       // (on the sentence's own words: what the sentences before were about does not make it the same event)
-      const own = page.context ? align({ ...page, context: undefined }, ctx.index.claims[cand.ref]?.claim ?? page, ctx.index) : cand;
+      const own = ownOf(cand);
       const content = own.shared.filter((t) => !t.startsWith('a:') && !TIME_TERMS.has(t));
       const closest =
         own.score >= ctx.t.slot &&
@@ -434,7 +459,14 @@ function compareTime(tm: TimeSpan, page: Claim, cands: Candidate[], ctx: Context
         content.length >= 3 &&
         content.some((t) => !t.startsWith('e:')) &&
         (verbTerms === null || verbTerms.some((t) => own.shared.includes(t)));
-      const weak = stance === 'contradict' && !tm.since && cand.score < ctx.t.timeConflict && !sameEvent && !act && !closest;
+      const weak =
+        stance === 'contradict' &&
+        !tm.since &&
+        cand.score < ctx.t.timeConflict &&
+        !sameEvent &&
+        !act &&
+        !closest &&
+        !datedAct(cand, stance);
       const reason = `page: ${tm.text}; ${outletOf(cand, ctx)}: ${rt.text}`;
       return {
         source: ctx.index.claims[cand.ref]?.doc ?? '',
@@ -444,7 +476,7 @@ function compareTime(tm: TimeSpan, page: Claim, cands: Candidate[], ctx: Context
       };
     },
     finest,
-    !!tm.since,
+    ({ cand, rt }) => !!tm.since || datedAct(cand, overlapsTm(rt) ? 'agree' : 'contradict'),
   );
 }
 
@@ -482,21 +514,29 @@ function compareCategory(cat: NonNullable<Claim['categories']>[number], page: Cl
 }
 
 function compareFrame(fr: Frame, page: Claim, cands: Candidate[], ctx: Context): DetailStance[] {
-  if (!fr.agent) return [];
   const info = ctx.lexicon.axisInfo.get(fr.axis);
   const items: { cand: Candidate; rf: Frame; stance: Stance }[] = [];
-  for (const cand of cands) {
+  // a judgement whose holder the sentence does not name ("the president himself said relations might be at
+  // an all-time low"): the same judgement on the same thing agrees; without a holder, nothing contradicts
+  if (!fr.agent) {
+    if (info?.targeted || info?.directed) return [];
+    for (const cand of cands)
+      for (const rf of ctx.index.claims[cand.ref]?.claim.frames ?? [])
+        if (rf.axis === fr.axis && rf.polarity === fr.polarity) items.push({ cand, rf, stance: 'agree' });
+  }
+  const agent = fr.agent;
+  for (const cand of agent ? cands : []) {
     const ref = ctx.index.claims[cand.ref];
     // an act between the same two on another date ("phoned Putin after the bombing in April") is another act
     if (info?.adjacent && ref && conflictsWithDetails({ ...page, figures: [] }, ref.claim)) continue;
     for (const rf of ref?.claim.frames ?? []) {
       if (rf.agent === null || rf.axis !== fr.axis) continue;
       let stance: Stance | null = null;
-      const swapped = !!fr.target && !!rf.target && sameVoice(rf.agent, fr.target, ctx) && sameVoice(rf.target, fr.agent, ctx);
+      const swapped = !!fr.target && !!rf.target && sameVoice(rf.agent, fr.target, ctx) && sameVoice(rf.target, agent ?? '', ctx);
       // "Trump telephoned the Kremlin" against "Putin called to congratulate Trump": the other way round
       if (info?.directed && swapped && fr.agent !== fr.target) stance = 'contradict';
       // a leader's position is the state's: "Putin said the government was not to blame", "Russia denied it was"
-      else if (!sameVoice(rf.agent, fr.agent, ctx)) {
+      else if (!sameVoice(rf.agent, agent ?? '', ctx)) {
         // "the US vetoed the text" against "Russia vetoed the resolution": one alone does such a thing
         if (info?.soleAgent && fr.polarity === 1 && rf.polarity === 1) stance = 'contradict';
         else continue;

@@ -49,6 +49,8 @@ describe('lib/ is the pure engine', () => {
     // the engine runs in the page and the popup too: no Node globals or modules
     ['Node globals (process.)', /(?<![\w.$])process\./],
     ["Node's modules ('node:')", /['"]node:/],
+    // it reports through its return values: nothing printed
+    ['console output (console.)', /(?<![\w.$])console\./],
   ])('uses no %s', (_label, pattern) => {
     expect(offenders(LIB, pattern)).toEqual([]);
   });

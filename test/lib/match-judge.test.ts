@@ -148,6 +148,17 @@ const CASES: Case[] = [
     verdict: 'contradict',
     evidence: ['Russia vetoed a US-backed resolution', 'contradict'],
   },
+  // a judgement whose holder goes unnamed agrees with the same judgement
+  {
+    text: 'The president himself said a couple of weeks ago that relations with Russia might be at an all-time low.',
+    verdict: 'agree',
+    evidence: ['may be at an all-time low', 'agree'],
+  },
+  // the act the date is the date of, between the same names, however much else the sentence says
+  {
+    text: 'When Donald Trump and Vladimir Putin finally spoke by telephone on Tuesday, Syria, where the two powers back opposing sides, was at the top of the agenda.',
+    verdict: 'agree',
+  },
   // who rang whom, swapped
   {
     text: 'The first call came in January, when Mr Trump rang Mr Putin and the two men discussed how to defeat Islamic State.',
