@@ -578,7 +578,9 @@ function readOrdinal(text: string, tokens: Token[], i: number, value: number, ow
   } else return null;
   if (!prev || !/^(the|a|their|his|her|its|our|this|that|for)$|'s$/.test(prev.lower)) {
     // bare "first" in a headline ("first call since …") still counts
-    if (prev && !/^(set|for|in|is|be|was|will)$/.test(prev.lower)) return null;
+    // (or after a comma: "Putin and Trump to speak by phone, first time since U.S. strike")
+    const afterComma = !!prev && /,\s*$/.test(text.slice(prev.end, tokens[i]?.start ?? prev.end));
+    if (prev && !afterComma && !/^(set|for|in|is|be|was|will)$/.test(prev.lower)) return null;
   }
   if (unit === 'call' || unit === 'conversation' || unit === 'talk') unit = 'time';
   // "to meet for the first time" counts meetings, not calls: the nearest word of either kind decides

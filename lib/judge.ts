@@ -437,7 +437,8 @@ function compareTime(tm: TimeSpan, page: Claim, cands: Candidate[], ctx: Context
     const finer = xs.filter(({ rt }) => rt.end - rt.start <= len * 1.01);
     return finer.length ? finer : xs;
   };
-  return slotStances(
+  const implied = new Set<DetailStance>();
+  const found = slotStances(
     items,
     TIME_TERMS,
     ctx,
@@ -468,16 +469,20 @@ function compareTime(tm: TimeSpan, page: Claim, cands: Candidate[], ctx: Context
         !closest &&
         !datedAct(cand, stance);
       const reason = `page: ${tm.text}; ${outletOf(cand, ctx)}: ${rt.text}`;
-      return {
+      const out: DetailStance = {
         source: ctx.index.claims[cand.ref]?.doc ?? '',
         stance,
         evidence: evidenceFor(cand, ctx, stance, reason),
         ...(weak ? { weak } : {}),
       };
+      if (rt.implied) implied.add(out);
+      return out;
     },
     finest,
     ({ cand, rt }) => !!tm.since || datedAct(cand, overlapsTm(rt) ? 'agree' : 'contradict'),
   );
+  // a written date is the better quote: the report's own day stands in only where none says as much
+  return found.filter((d) => !implied.has(d) || !found.some((o) => !implied.has(o) && o.stance === d.stance && !o.weak));
 }
 
 /** One of an exclusive group ("southwest" against "southeast of Homs", "chlorine" against "sarin"). */
@@ -640,7 +645,8 @@ function wordingAgreement(page: Claim, cands: Candidate[], ctx: Context): Eviden
     const speaks = (e: string) => e === ref.claim.speaker || e === ref.claim.entities[0];
     if (page.speaker && ref.claim.speaker && !speaks(page.speaker)) continue;
     // what the sentence names, the reference must name too ("also discussed North Korea")
-    if (page.entities.some((e) => e !== page.speaker && !ref.claim.entities.includes(e))) continue;
+    // (or one speaking for it: "the US President" names the US)
+    if (page.entities.some((e) => e !== page.speaker && !ref.claim.entities.some((r) => sameVoice(r, e, ctx)))) continue;
     // context inherited from the previous sentence helps find the slot, not to agree on wording
     const own = page.context ? align({ ...page, context: undefined }, ref.claim, ctx.index) : cand;
     if (own.score < ctx.t.agree) continue;

@@ -131,7 +131,10 @@ export function compileReferences(set: ReferenceSetSource, lexiconData: LexiconD
       .filter((l) => l && !furniture.some((re) => re.test(l)));
     let prev: Claim | null = null;
     for (const s of segment(lines.map((text) => ({ kind: 'paragraph' as const, text })))) {
-      const claim = parseClaim(resolveLeadingPronoun(s.text, prev, set.entities), { lexicon, published: doc.date });
+      const claim = withReportDay(
+        parseClaim(resolveLeadingPronoun(s.text, prev, set.entities), { lexicon, published: doc.date }),
+        doc.date,
+      );
       // the quote stays as written; only the reading knows who "he" is
       claims.push({ doc: doc.id, sentence: s.text, claim: { ...claim, text: s.text } });
       prev = claim;
@@ -146,6 +149,27 @@ export function compileReferences(set: ReferenceSetSource, lexiconData: LexiconD
     lexicon: lexiconData,
   };
 }
+
+/**
+ * "The leaders are scheduled to speak at 12:30pm ET": a report's clock time with no day is on the
+ * report's own day, so "12:30 Washington time on Wednesday" is compared with that day too.
+ */
+export function withReportDay(claim: Claim, date: string): Claim {
+  const clock = claim.times.find((t) => t.kind === 'clock');
+  if (!clock || claim.times.some((t) => t.kind !== 'clock')) return claim;
+  const start = Date.parse(`${date}T00:00:00Z`);
+  if (Number.isNaN(start)) return claim;
+  return {
+    ...claim,
+    times: [
+      ...claim.times,
+      { start, end: start + 86_400_000, kind: 'day', text: `${clock.text} on the report's day, ${longDay(start)}`, implied: true },
+    ],
+  };
+}
+
+const longDay = (ms: number) =>
+  new Date(ms).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /**
  * "He told the House Intelligence Committee: …" after a sentence about Mr Comey: a reference

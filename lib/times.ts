@@ -32,6 +32,7 @@ const ZONES: Record<string, (d: Date) => number> = {
   uk: () => 0,
   british: () => 0,
   london: () => 0,
+  washington: (d) => (usDst(d) ? -4 : -5),
   cet: () => 1,
   cest: () => 2,
   moscow: () => 3,
@@ -82,7 +83,7 @@ function nearestYear(month: number, day: number, pub: Date): number {
 const MONTH_RE =
   'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 const ZONE_RE =
-  'ET|EDT|EST|PT|PDT|PST|CT|CDT|CST|MT|MDT|GMT|UTC|BST|CET|CEST|MSK|IST|AEST|AEDT|JST|Eastern(?:\\s+time)?|Pacific(?:\\s+time)?|Central(?:\\s+time)?|UK\\s+time|British\\s+time|London\\s+time|Moscow\\s+time|India\\s+time|Sydney\\s+time';
+  'ET|EDT|EST|PT|PDT|PST|CT|CDT|CST|MT|MDT|GMT|UTC|BST|CET|CEST|MSK|IST|AEST|AEDT|JST|Eastern(?:\\s+time)?|Pacific(?:\\s+time)?|Central(?:\\s+time)?|UK\\s+time|British\\s+time|London\\s+time|Washington\\s+time|Moscow\\s+time|India\\s+time|Sydney\\s+time';
 
 // Each pattern is a plain sequence of bounded classes: no nested quantifiers, so no backtracking blow-up.
 const PATTERNS = {

@@ -64,6 +64,8 @@ export interface TimeSpan {
   unzoned?: boolean;
   /** Written "Tuesday's call": it dates the thing named, so it may confirm a date but never deny one. */
   possessive?: boolean;
+  /** Not written: the report's own day, given to a clock time that names none. Quoted only where no written date says as much. */
+  implied?: boolean;
 }
 
 /** A judgement, blame or act between actors ("Putin condemned the strike", "the US blamed Damascus"). */

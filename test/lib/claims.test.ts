@@ -132,6 +132,8 @@ describe('places', () => {
     ['Merkel flew to the Black Sea resort of Sochi.', 'sochi'],
     ['A bomb hit the Moscow metro.', undefined],
     ['A bomb went off on the Moscow metro.', 'moscow'],
+    ['Merkel and Putin met at the Kremlin.', 'moscow'],
+    ['The Kremlin spokesman said so.', undefined],
     ['The US imposed sanctions on Moscow.', undefined],
   ])('"%s" is placed in %s', (text, city) => {
     expect(parse(text).categories?.find((c) => c.group === 'city')?.value).toBe(city);
@@ -170,6 +172,8 @@ describe('ordinals', () => {
     ['It will be the second time the pair have spoken.', 2],
     ['This is their fourth call since January.', 4],
     ['Merkel makes her first visit to Russia since 2015.', 1],
+    // a headline's ordinal after a comma
+    ['Putin and Trump to speak by phone, first time since U.S. strike on Syria', 1],
   ])('"%s" has ordinal %d', (text, value) => {
     const ord = must(
       parse(text).figures.find((f) => f.ordinal),

@@ -159,6 +159,14 @@ const CASES: Case[] = [
     text: 'When Donald Trump and Vladimir Putin finally spoke by telephone on Tuesday, Syria, where the two powers back opposing sides, was at the top of the agenda.',
     verdict: 'agree',
   },
+  // a report's clock time is on its day: another day for the same scheduled call contradicts
+  {
+    text: 'The White House says the call is scheduled for 12:30 Washington time on Wednesday.',
+    verdict: 'contradict',
+    evidence: ['Syria is likely to be discussed', 'contradict'],
+  },
+  // "the US President" names the US
+  { text: 'Putin and Trump to speak by phone, first time since U.S. strike on Syria', verdict: 'agree' },
   // who rang whom, swapped
   {
     text: 'The first call came in January, when Mr Trump rang Mr Putin and the two men discussed how to defeat Islamic State.',

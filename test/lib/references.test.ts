@@ -9,6 +9,7 @@ import {
   ReferenceDataError,
   type ReferenceSetSource,
   resolveLeadingPronoun,
+  withReportDay,
   validateCompiled,
   validateSource,
 } from '@/lib/references';
@@ -287,5 +288,34 @@ describe('speaksFor: a name that is a role of another makes its bearer speak for
     [{ merkel: ['Angela Merkel', 'the German chancellor'] }, 'merkel', undefined],
   ])('%j: %s speaks for %s', (aliases, who, voice) => {
     expect(speaksFor(aliases).get(who)).toBe(voice);
+  });
+});
+
+describe('withReportDay: a clock time with no day is on the report’s day', () => {
+  const claim = (times: Claim['times']): Claim => ({
+    text: '',
+    entities: [],
+    terms: [],
+    figures: [],
+    times,
+    frames: [],
+    negated: false,
+    asserts: true,
+    speaker: null,
+  });
+  const clock = { start: 990, end: 991, kind: 'clock' as const, text: '12:30pm ET' };
+  const day = { start: Date.parse('2017-04-04T00:00:00Z'), end: Date.parse('2017-04-05T00:00:00Z'), kind: 'day' as const, text: '4 April' };
+
+  it('adds the day, marked as not written', () => {
+    const out = withReportDay(claim([clock]), '2017-05-02');
+    expect(out.times).toHaveLength(2);
+    expect(out.times[1]).toMatchObject({ kind: 'day', start: Date.parse('2017-05-02T00:00:00Z'), implied: true });
+  });
+
+  it.each([
+    ['a sentence that gives its own day', [clock, day]],
+    ['a sentence with no clock time', [day]],
+  ])('leaves %s as it is', (_label, times) => {
+    expect(withReportDay(claim(times), '2017-05-02').times).toEqual(times);
   });
 });

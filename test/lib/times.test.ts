@@ -161,6 +161,8 @@ describe('readTimes: clock times', () => {
     ['10 p.m. IST', 16 * 60 + 30],
     ['2:30am AEST', 16 * 60 + 30],
     ['11:30am CT', 16 * 60 + 30],
+    ['12:30 p.m. Washington time', 16 * 60 + 30],
+    ['12:30 Washington time', 16 * 60 + 30],
   ])('on 2017-05-02, "%s" starts at minute %d UTC', (text, minute) => {
     const span = clock(`The call is scheduled for ${text}.`);
     expect(span.start).toBe(minute);
