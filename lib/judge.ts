@@ -377,7 +377,8 @@ function nearestVerbTerms(text: string, phrase: string, ctx: Context): string[] 
   let best: { d: number; lower: string } | null = null;
   for (const t of tokenize(text)) {
     // "rebel-held": a part of a compound says no act ("air strikes" does: a noun may name the act)
-    if (!t.verb || text[t.start - 1] === '-' || (t.start >= at && t.start < at + phrase.length)) continue;
+    if (!(t.verb || ctx.lexicon.axisCues.has(t.lower)) || text[t.start - 1] === '-' || (t.start >= at && t.start < at + phrase.length))
+      continue;
     const d = t.start < at ? at - t.end : t.start - (at + phrase.length);
     // in the same clause: "confirmed only last month, continues to cast" dates the confirming
     const between = t.start < at ? text.slice(t.end, at) : text.slice(at + phrase.length, t.start);
@@ -468,6 +469,9 @@ function compareTime(tm: TimeSpan, page: Claim, cands: Candidate[], ctx: Context
         !act &&
         !closest &&
         !datedAct(cand, stance);
+      // a loose conflict with a sentence that does not speak of the act the date is the date of ("April 12 –
+      // Russia vetoes …" against "the chemical attack … on 4 April") is about another event: no conflict at all
+      if (weak && verbTerms && !verbTerms.some((t) => own.shared.includes(t))) return null;
       const reason = `page: ${tm.text}; ${outletOf(cand, ctx)}: ${rt.text}`;
       const out: DetailStance = {
         source: ctx.index.claims[cand.ref]?.doc ?? '',

@@ -167,6 +167,18 @@ const CASES: Case[] = [
   },
   // "the US President" names the US
   { text: 'Putin and Trump to speak by phone, first time since U.S. strike on Syria', verdict: 'agree' },
+  // a date of an act the conflicting sentence does not speak of (a veto, not the attack) is no conflict
+  {
+    text: 'APRIL 12 - Russia vetoes a U.S.-backed U.N. Security Council resolution on the gas attack.',
+    verdict: 'agree',
+    evidence: ['Russia vetoed a US-backed resolution', 'agree'],
+  },
+  // rejecting accusations that someone did it denies blaming them
+  {
+    text: "Moscow has rejected Western accusations that President Bashar al-Assad's forces carried out the attack.",
+    verdict: 'agree',
+    evidence: ['Russia denied the Syrian government was responsible', 'agree'],
+  },
   // who rang whom, swapped
   {
     text: 'The first call came in January, when Mr Trump rang Mr Putin and the two men discussed how to defeat Islamic State.',
