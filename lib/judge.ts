@@ -345,6 +345,8 @@ function sameAct(page: Claim, ref: Claim): boolean {
   );
 }
 
+const DAY_MS = 86_400_000;
+
 /** Words of dates themselves ("April", "Tuesday"): sharing them says nothing about being the same event. */
 const TIME_TERMS = new Set(
   [
@@ -392,7 +394,7 @@ const LIGHT_VERB =
   /^(is|are|was|were|be|been|being|has|have|had|do|does|did|took|take|takes|happened|happens|came|comes|occurred|will|would)$/;
 
 function compareTime(tm: TimeSpan, page: Claim, cands: Candidate[], ctx: Context): DetailStance[] {
-  // "Tuesday's call comes as the FBI investigates": not when the sentence's event happened
+  // "Tuesday's call comes as the FBI investigates", "the 2016 election": not when the sentence's event happened
   if (tm.possessive) return [];
   const clock = tm.kind === 'clock';
   const top = cands.reduce((m, c) => Math.max(m, c.score), 0);
@@ -445,6 +447,9 @@ function compareTime(tm: TimeSpan, page: Claim, cands: Candidate[], ctx: Context
     ctx,
     ({ cand, rt }) => {
       const stance: Stance = overlapsTm(rt) ? 'agree' : 'contradict';
+      // a much coarser date is consistent with the page's but does not say it: "last month" does not confirm
+      // "last week" or "4 April" (it does "a month ago")
+      if (stance === 'agree' && len <= 7 * DAY_MS && rt.end - rt.start >= 4 * len) return null;
       // too loosely aligned to flag, but enough to forbid agreeing (see judge)
       // a clock time is of one event: a reference on the same day naming the same kind of event
       // ("the call", "scheduled") gives its time, however little else the sentences share

@@ -197,7 +197,9 @@ export function readTimes(text: string, published: string | null): TimeSpan[] {
   }
   for (const m of text.matchAll(PATTERNS.year)) {
     const y = Number(m[2]);
-    take(m, span(Date.UTC(y, 0, 1), Date.UTC(y + 1, 0, 1), 'year', m[0], (m[1] ?? '').toLowerCase() === 'since'));
+    const t = span(Date.UTC(y, 0, 1), Date.UTC(y + 1, 0, 1), 'year', m[0], (m[1] ?? '').toLowerCase() === 'since');
+    // "the 2016 election": the year of the thing named, like "Tuesday's call": it may confirm, never deny
+    take(m, (m[1] ?? '').toLowerCase() === 'the' ? { ...t, possessive: true } : t);
   }
   if (pub && baseDay !== null) {
     for (const m of text.matchAll(PATTERNS.relDay)) {

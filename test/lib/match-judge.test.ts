@@ -179,6 +179,11 @@ const CASES: Case[] = [
     verdict: 'agree',
     evidence: ['Russia denied the Syrian government was responsible', 'agree'],
   },
+  // "last month" does not confirm "last week"
+  {
+    text: 'Dozens of civilians were killed in air strikes on Idlib province in Syria last week, according to a UK-based monitoring group.',
+    verdict: 'unverified',
+  },
   // who rang whom, swapped
   {
     text: 'The first call came in January, when Mr Trump rang Mr Putin and the two men discussed how to defeat Islamic State.',

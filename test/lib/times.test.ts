@@ -88,6 +88,12 @@ describe('readTimes: months and years', () => {
     expect(span.start).toBe(day(start));
   });
 
+  it('"the 2016 election" dates the election: it may confirm, never deny', () => {
+    const span = only('Hackers meddled in the 2016 election.', '2017-05-02');
+    expect(span.possessive).toBe(true);
+    expect(span.kind).toBe('year');
+  });
+
   it('a plain year is not a "since" date', () => {
     expect(only('She visited Russia in 2015.', '2017-05-02').since).toBeUndefined();
   });
