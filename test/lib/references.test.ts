@@ -9,9 +9,9 @@ import {
   ReferenceDataError,
   type ReferenceSetSource,
   resolveLeadingPronoun,
-  withReportDay,
   validateCompiled,
   validateSource,
+  withReportDay,
 } from '@/lib/references';
 import type { Claim } from '@/lib/types';
 import { bundledCompiled, bundledSource, must } from '../helpers/engine';
