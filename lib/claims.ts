@@ -59,8 +59,9 @@ function categoriesOf(
       let word = before.pop();
       const the = word === 'the';
       if (the) word = before.pop();
-      // "a bombing on the Moscow metro": "on the" places too, where "on Moscow" (sanctions on Moscow) does not
-      if (!need.has(word ?? '') && !(the && word === 'on')) continue;
+      // "a bombing on the Moscow metro", "after the Moscow Metro bombing": "on the" places too, where "on
+      // Moscow" (sanctions on Moscow) does not
+      if (!need.has(word ?? '') && !(the && /^(on|after|before|near)$/.test(word ?? ''))) continue;
     }
     const after = group?.after;
     const next = /^\s+(\S+)\s+(?:the\s+)?([\p{L}][\p{L}'’-]*)/u.exec(text.slice(at + m[0].length));
@@ -309,13 +310,16 @@ export function parseClaim(text: string, ctx: ClaimContext): Claim {
     let neg = false;
     for (let k = Math.max(a, i - 10); k < i; k++) {
       const w = tokens[k]?.lower ?? '';
-      if (lexicon.negation.has(w) || w.endsWith("n't")) neg = true;
+      // ("stopped short of calling them illegal", "refrained from criticising")
+      if (lexicon.negation.has(w) || w.endsWith("n't") || (w === 'short' && /^stop/.test(tokens[k - 1]?.lower ?? ''))) neg = true;
       // "rejected the accusation and pointed the finger at…": a negation ends where the next verb is joined on
       else if ((w === 'and' || w === 'but') && tokens[k + 1]?.verb) neg = false;
     }
     return neg;
   };
-  const negated = tokens.some((t) => lexicon.negation.has(t.lower) || t.lower.endsWith("n't"));
+  const negated = tokens.some(
+    (t, k) => lexicon.negation.has(t.lower) || t.lower.endsWith("n't") || (t.lower === 'short' && /^stop/.test(tokens[k - 1]?.lower ?? '')),
+  );
 
   // speaker: the entity nearest before the first speech cue, or right after it ("said Mr Putin")
   let speaker: string | null = null;

@@ -226,6 +226,18 @@ function blockHolders(root: Element): Set<Element> {
   return holders;
 }
 
+/**
+ * "READ MORE: Metro bomb horror: 14 dead…", "Related: …": a paragraph that is a link to another story,
+ * however the site dresses it, is no sentence of this one: a cue word first, or nearly all of it a link.
+ */
+const PROMO_CUE = /^\s*(read more|more|related|see also|also read|read also|watch|listen|recommended)\b\s*[:|»>-]/i;
+function isPromo(el: Element): boolean {
+  const text = clean(el.textContent ?? '');
+  if (!text || el.tagName.toUpperCase() !== 'P') return false;
+  const linked = Array.from(el.querySelectorAll('a')).reduce((n, a) => n + clean(a.textContent ?? '').length, 0);
+  return PROMO_CUE.test(text) && linked >= text.length * 0.5;
+}
+
 function collectBlocks(root: Element): Block[] {
   const out: Block[] = [];
   const holders = blockHolders(root);
@@ -237,7 +249,7 @@ function collectBlocks(root: Element): Block[] {
     const tag = el.tagName.toUpperCase();
     if (SKIP.has(tag)) return;
     if (!holders.has(el)) {
-      push(BLOCK_TAGS[tag] ?? 'paragraph', el.textContent ?? '');
+      if (!isPromo(el)) push(BLOCK_TAGS[tag] ?? 'paragraph', el.textContent ?? '');
       return;
     }
     // blocks inside: each is its own block, and loose text between them is a paragraph

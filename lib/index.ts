@@ -46,6 +46,9 @@ const EMPTY_CLAIM: Claim = {
   speaker: null,
 };
 
+/** Least alignment of a sentence with some reference for its terms to carry to the next. */
+const TOPIC_SCORE = 0.12;
+
 /** A name in this share of the reference sentences is common to the whole story. */
 const COMMON_SHARE = 0.15;
 
@@ -155,8 +158,12 @@ export function* crosscheckSteps(
       const own = new Set(claim.terms);
       claim.context = topic.terms.filter((t) => !own.has(t));
     }
-    if (claim.entities.length > 0 || claim.terms.length >= 3) topic = { block: s.block, terms: [...claim.terms, ...(claim.context ?? [])] };
-    return { s, claim, cands: candidates(claim, prepared.index) };
+    const cands = candidates(claim, prepared.index);
+    // a sentence about something the references do not speak of ("Turkish police detained 200 marchers")
+    // gives no topic: "the city has been on alert since an attack that killed 39" is not about the story
+    if ((claim.entities.length > 0 || claim.terms.length >= 3) && (cands[0]?.score ?? 0) >= TOPIC_SCORE)
+      topic = { block: s.block, terms: [...claim.terms, ...(claim.context ?? [])] };
+    return { s, claim, cands };
   };
   const parsed: ReturnType<typeof read>[] = [];
   // the claims of a relevant page, kept from a partial report for the next and the final one

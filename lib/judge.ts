@@ -211,6 +211,18 @@ function unitTerms(unit: string, ctx: Context): Set<string> {
   return out;
 }
 
+/** Terms of the words that say what kind of event a count belongs to ("attack", "war"). */
+const scopeTermsOf = new WeakMap<Lexicon, Set<string>>();
+function scopeTerms(ctx: Context): Set<string> {
+  let out = scopeTermsOf.get(ctx.lexicon);
+  if (!out) {
+    out = new Set();
+    for (const w of ctx.lexicon.scopeWords.keys()) for (const c of ctx.lexicon.concepts.get(w) ?? [`s:${stem(w)}`]) out.add(c);
+    scopeTermsOf.set(ctx.lexicon, out);
+  }
+  return out;
+}
+
 /** Units too general to assume two unanchored figures count the same thing. */
 const GENERAL_UNITS = new Set(['people', 'time', 'percent', 'money', 'day', 'week', 'month']);
 
@@ -313,7 +325,17 @@ function compareFigure(f: Figure, page: Claim, cands: Candidate[], ctx: Context)
       figure: rf,
     };
   };
-  const found = slotStances(items, unitTerms(f.unit, ctx), ctx, stanceOf);
+  // what kind of event the dead are counted in ("attack", "war") does not say which one it was: "a nightclub
+  // attack that killed 39" is not the chemical attack; a name, a place or a weapon must anchor it
+  const casualties = ctx.lexicon.unitKinds.get(f.unit) === 'casualty';
+  // the dead of an attack no name, weapon or sentence before places ("the city has been on alert since a
+  // nightclub attack that killed 39"): an attack, but not one the references speak of
+  // (a weapon or the like still names it: "the chemical attack killed 20 people")
+  if (casualties && !page.entities.length && !page.context?.length && !page.categories?.length) {
+    const plain = new Set([...unitTerms(f.unit, ctx), ...scopeTerms(ctx), ...(ctx.lexicon.concepts.get('town') ?? [])]);
+    if (!page.terms.some((t) => t.startsWith('c:') && !plain.has(t))) return [];
+  }
+  const found = slotStances(items, new Set([...unitTerms(f.unit, ctx), ...(casualties ? scopeTerms(ctx) : [])]), ctx, stanceOf);
   if (found.length && !f.ordinal) {
     // what the other sources say of the same quantity: their figures clustered with the ones found
     const sources = new Set(found.map((d) => d.source));

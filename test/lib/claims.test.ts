@@ -133,6 +133,7 @@ describe('places', () => {
     ['A bomb hit the Moscow metro.', undefined],
     ['A bomb went off on the Moscow metro.', 'moscow'],
     ['Merkel and Putin met at the Kremlin.', 'moscow'],
+    ['Trump sent condolences after the Moscow Metro bombing.', 'moscow'],
     ['The Kremlin spokesman said so.', undefined],
     ['The US imposed sanctions on Moscow.', undefined],
   ])('"%s" is placed in %s', (text, city) => {
@@ -212,6 +213,8 @@ describe('negation', () => {
     ['Russia denied the Syrian government was responsible.', true, 'blame', -1],
     // the negation reaches back ten words within the clause
     ['Russia denied that the Syrian government was to blame.', true, 'blame', -1],
+    ['Medvedev stopped short of calling the strikes illegal.', true, 'legality', 1],
+    ['Putin has refrained from criticising the strike.', true, 'judgement', 1],
   ])('"%s": negated %s, %s polarity %d', (text, negated, axis, polarity) => {
     const claim = parse(text);
     expect(claim.negated).toBe(negated);

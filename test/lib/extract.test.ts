@@ -140,6 +140,17 @@ describe('extractArticle: blocks', () => {
     ]);
   });
 
+  it.each([
+    ['<p class="read-more"><b>READ MORE:</b> <a href="/x">Ferry horror: 14 stranded as terminal floods</a></p>', false],
+    ['<p>Related: <a href="/y">Council approves new harbour budget for 2018</a></p>', false],
+    // a cue word with little of it linked, or a link with no cue word, is the story's own
+    ['<p>More: the council said the <a href="/z">budget</a> would cover the repairs in full this year.</p>', true],
+    ['<p><a href="/w">The harbour master said the repairs were finished on Friday.</a></p>', true],
+  ])('%s is kept: %s (a link to another story is not)', (markup, kept) => {
+    const a = must(extract(page({ body: `${PARAGRAPHS.map((p) => `<p>${p}</p>`).join('')}${markup}` })));
+    expect(a.blocks.length).toBe(PARAGRAPHS.length + 1 + (kept ? 1 : 0));
+  });
+
   it('reads subheadings and block quotes as such', () => {
     const a = must(
       extract(
