@@ -159,6 +159,8 @@ function attributionTail(text: string, tokens: Token[], lexicon: Lexicon): numbe
     // verb and little after it ("…, an inquiry Comey first confirmed publicly in February" says more)
     const set = /[,"”]\s*$/.test(text.slice(tokens[a - 1]?.end ?? 0, tokens[a]?.start ?? 0));
     const someone = tokens.slice(a, k).some((t) => t.noun || /^(he|she|they|it|we|i)$/.test(t.lower));
+    // "…, which Comey publicly confirmed in February": a relative clause says something of its own
+    if (/^(which|that|who|whom|when|where)$/.test(tokens[a]?.lower ?? '')) return tokens.length;
     return a > 0 && b === tokens.length - 1 && b - k <= 2 && set && someone ? a : tokens.length;
   }
   return tokens.length;
@@ -335,6 +337,19 @@ export function parseClaim(text: string, ctx: ClaimContext): Claim {
   // the source a closing attribution names, where no speech verb did ("… – Kremlin")
   if (!speaker && tail < tokens.length) speaker = ments.find((m) => m.first >= tail)?.id ?? null;
 
+  // the subject of a clause that opens with its verb ("while Moscow, Assad's main ally, has said …"): the
+  // first name of the run of verbless clauses just before it, past any apposition
+  const subjectBefore = (start: number): Mention | undefined => {
+    let found: Mention | undefined;
+    let s = start;
+    while (s > 0) {
+      const [pa] = clauseOf(text, tokens, s - 1);
+      if (tokens.slice(pa, s).some((t, k) => t.verb && !owner[pa + k])) break;
+      found = ments.find((m) => m.first >= pa && m.last < s) ?? found;
+      s = pa;
+    }
+    return found;
+  };
   const frames: Frame[] = [];
   // a sentence states a handful of judgements at most; a cap keeps a page of repeated cue words linear
   for (const cue of cueAt.sort((a, b) => a.i - b.i).slice(0, MAX_CUES)) {
@@ -365,7 +380,11 @@ export function parseClaim(text: string, ctx: ClaimContext): Claim {
       const who = rel > 0 ? ments.filter((m) => m.last >= rel - 4 && m.last < rel).at(0) : undefined;
       const agentM = passive
         ? null
-        : (who ?? inClause.find((m) => m.last < v) ?? ments.find((m) => m.last < Math.min(firstVerb(0), cue.i)) ?? null);
+        : (who ??
+          inClause.find((m) => m.last < v) ??
+          (v === a ? subjectBefore(a) : undefined) ??
+          ments.find((m) => m.last < Math.min(firstVerb(0), cue.i)) ??
+          null);
       const agent = agentM?.id ?? (passive ? null : speaker);
       const info = lexicon.axisInfo.get(axis);
       let target: string | null = null;

@@ -257,6 +257,11 @@ describe('frames: who judged, blamed or congratulated whom', () => {
     ['Putin called to congratulate the Republican tycoon.', { axis: 'call', polarity: 1, agent: 'putin', target: 'trump' }],
     // the subject of a clause whose first verb is the cue
     ['They spoke in January, when Mr Trump rang Mr Putin.', { axis: 'call', polarity: 1, agent: 'trump', target: 'putin' }],
+    // a clause opening with its verb takes its subject from before the apposition
+    [
+      "Washington holds Assad's government responsible, while Moscow, Assad's main ally, has said rebel forces were to blame.",
+      { axis: 'blame', polarity: 1, agent: 'russia', target: 'rebels' },
+    ],
     // a relative clause is about the noun before it: "relations …, which Trump says are at an all-time low"
     [
       'The strike strained relations with Moscow, which Mr Trump has said may be at an all-time low.',
@@ -334,6 +339,8 @@ describe('the rest of a claim', () => {
   it.each([
     // the time of the report is not the time of the event
     ['Investigators questioned 15 people over the metro bombing, the TASS agency reported on Tuesday.', 0],
+    // a relative clause is no attribution
+    ['The FBI is investigating links to Russia, which James Comey publicly confirmed in February.', 1],
     // more than a speech verb and a word or two: the clause says something of its own
     ['The FBI is investigating, an inquiry James Comey first confirmed publicly in February.', 1],
   ])('"%s" has %d dates', (text, count) => {
