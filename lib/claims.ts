@@ -64,7 +64,10 @@ function categoriesOf(
       if (!need.has(word ?? '') && !(the && /^(on|after|before|near)$/.test(word ?? ''))) continue;
     }
     const after = group?.after;
-    const next = /^\s+(\S+)\s+(?:the\s+)?([\p{L}][\p{L}'’-]*)/u.exec(text.slice(at + m[0].length));
+    // ("northwest of the city of Homs": what the place word is the place of)
+    const next = /^\s+(\S+)\s+(?:the\s+)?(?:(?:city|town|village|province|port|capital|region)\s+of\s+)?([\p{L}][\p{L}'’-]*)/u.exec(
+      text.slice(at + m[0].length),
+    );
     if (after && next?.[1]?.toLowerCase() !== after) continue;
     // "southeast of Homs": what the value is relative to, so "north of Raqqa" is not compared with it
     const of = after ? next?.[2]?.toLowerCase() : undefined;
@@ -145,6 +148,9 @@ function clauseOf(text: string, tokens: Token[], i: number): [number, number] {
 
 /** Where a closing attribution ("…, the Kremlin's spokesman told reporters.") begins; the token count if there is none. */
 const ATTRIBUTION_WORDS = 8;
+const SOURCE_NOUN =
+  /^(spokesman|spokeswoman|spokesperson|agency|ministry|minister|official|source|sources|aide|aides|diplomat|diplomats|correspondent|reporter|reporters|media|television|tv|newspaper|group|statement)$/;
+
 function attributionTail(text: string, tokens: Token[], lexicon: Lexicon): number {
   // a headline's "Putin, Trump to discuss Syria – Kremlin": a source named after a dash at the end
   const dash = / [–—-] [^–—-]+$/.exec(text);
@@ -158,7 +164,14 @@ function attributionTail(text: string, tokens: Token[], lexicon: Lexicon): numbe
     // the sentence's last clause, set off by a comma or a closing quote: someone, then the speech
     // verb and little after it ("…, an inquiry Comey first confirmed publicly in February" says more)
     const set = /[,"”]\s*$/.test(text.slice(tokens[a - 1]?.end ?? 0, tokens[a]?.start ?? 0));
-    const someone = tokens.slice(a, k).some((t) => t.noun || /^(he|she|they|it|we|i)$/.test(t.lower));
+    // (someone: a name, a pronoun, or a word for a person or a source; "has never publicly confirmed the
+    // inquiry" has no one and is the statement itself)
+    const someone = tokens
+      .slice(a, k)
+      .some(
+        (t) =>
+          /^\p{Lu}/u.test(t.text) || /^(he|she|they|we|i)$/.test(t.lower) || lexicon.personNouns.has(t.lower) || SOURCE_NOUN.test(t.lower),
+      );
     // "…, which Comey publicly confirmed in February": a relative clause says something of its own
     if (/^(which|that|who|whom|when|where)$/.test(tokens[a]?.lower ?? '')) return tokens.length;
     return a > 0 && b === tokens.length - 1 && b - k <= 2 && set && someone ? a : tokens.length;

@@ -339,6 +339,8 @@ describe('the rest of a claim', () => {
   it.each([
     // the time of the report is not the time of the event
     ['Investigators questioned 15 people over the metro bombing, the TASS agency reported on Tuesday.', 0],
+    // no one before the speech verb: the clause is the statement
+    ['Its director, James Comey, has never publicly confirmed the inquiry in March.', 1],
     // a relative clause is no attribution
     ['The FBI is investigating links to Russia, which James Comey publicly confirmed in February.', 1],
     // more than a speech verb and a word or two: the clause says something of its own

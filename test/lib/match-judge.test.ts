@@ -190,6 +190,18 @@ const CASES: Case[] = [
     verdict: 'contradict',
     evidence: ['the strikes were illegal', 'contradict'],
   },
+  // a timetable given, a place of "the city of", blame pinned
+  {
+    text: 'Mr Comey has told the House Intelligence Committee that he expects the inquiry to be wrapped up within a few months.',
+    verdict: 'contradict',
+    evidence: ['Mr Comey refused to put a timeframe', 'contradict'],
+  },
+  {
+    text: 'The Shayrat airfield lies northwest of the city of Homs.',
+    verdict: 'contradict',
+    evidence: ['southeast of Homs', 'contradict'],
+  },
+  { text: 'Russia, as ever, pinned the atrocity on the rebels.', verdict: 'agree', evidence: ['blaming on rebel forces', 'agree'] },
   // who rang whom, swapped
   {
     text: 'The first call came in January, when Mr Trump rang Mr Putin and the two men discussed how to defeat Islamic State.',
