@@ -194,7 +194,7 @@ const CASES: Case[] = [
   {
     text: 'Mr Comey has told the House Intelligence Committee that he expects the inquiry to be wrapped up within a few months.',
     verdict: 'contradict',
-    evidence: ['Mr Comey refused to put a timeframe', 'contradict'],
+    evidence: ['no way for me to give you a timetable', 'contradict'],
   },
   {
     text: 'The Shayrat airfield lies northwest of the city of Homs.',
