@@ -15,7 +15,7 @@ const STOP = new Set(
   `a an the and or but if of to in on at by for with from into onto over under about as is are was were be been being am
   has have had having do does did done this that these those it its it's they them their there here he him his she her
   we our you your i me my who whom whose which what when where why how than then so such not no nor too very can could
-  will would shall should may might must just also only own same other others some any each few more most all both
+  will would shall should may might must just also only own same other others some any each few more most all both never neither cannot
   between after before during while through against up down out off again further once until because since upon via
   per within without among amid around across toward towards behind beyond near onto whether though although yet s
   mr mrs ms dr said says say told according`.split(/\s+/),

@@ -202,6 +202,12 @@ const CASES: Case[] = [
     evidence: ['southeast of Homs', 'contradict'],
   },
   { text: 'Russia, as ever, pinned the atrocity on the rebels.', verdict: 'agree', evidence: ['blaming on rebel forces', 'agree'] },
+  // "never" is polarity, not a word the sentences share
+  {
+    text: 'Its director, James Comey, has never publicly confirmed the inquiry.',
+    verdict: 'contradict',
+    evidence: ['publicly confirmed that the agency', 'contradict'],
+  },
   // who rang whom, swapped
   {
     text: 'The first call came in January, when Mr Trump rang Mr Putin and the two men discussed how to defeat Islamic State.',
