@@ -67,16 +67,19 @@ export function judge(
   if (!page.asserts && page.terms.length < 2) return { verdict: 'unverified', evidence: [] };
   // a question ("How many times have they spoken?") asks; it states nothing to check
   if (/\?["'”’)\]]*$/.test(page.text.trim())) return { verdict: 'unverified', evidence: [] };
+  let wide: Candidate[] | undefined;
   const details: DetailStance[][] = [
     ...partsApart(page.figures.map((f) => compareFigure(f, page, cands, ctx))),
     ...page.times.map((tm) => {
       const found = compareTime(tm, page, cands, ctx);
+      // (looked for once per sentence, whatever its number of dates)
       // a source may say the page's date in a sentence that ranked below the shortlist: look further before letting another date stand against it
       if (!found.some((s) => s.stance === 'contradict') || cands.length < VOUCH_SHORTLIST) return found;
       // (only sentences sharing two content terms or names come in from further down)
-      const more = candidates(page, ctx.index, VOUCH_WIDE).filter(
+      wide ??= candidates(page, ctx.index, VOUCH_WIDE).filter(
         (c) => !cands.some((k) => k.ref === c.ref) && c.shared.filter((t) => !t.startsWith('a:')).length >= 2,
       );
+      const more = wide;
       return more.length ? compareTime(tm, page, [...cands, ...more], ctx) : found;
     }),
     ...page.frames.map((fr) => compareFrame(fr, page, cands, ctx)),
@@ -422,8 +425,16 @@ function compareTime(tm: TimeSpan, page: Claim, cands: Candidate[], ctx: Context
   const top = cands.reduce((m, c) => Math.max(m, c.score), 0);
   // what the date is the date of: the verb nearest it ("testifies … tomorrow" is not "confirmed in March")
   const verbTerms = nearestVerbTerms(page.text, tm.text, ctx);
-  const ownOf = (cand: Candidate) =>
-    page.context ? align({ ...page, context: undefined }, ctx.index.claims[cand.ref]?.claim ?? page, ctx.index) : cand;
+  const owned = new Map<number, Candidate>();
+  const ownOf = (cand: Candidate): Candidate => {
+    if (!page.context) return cand;
+    let own = owned.get(cand.ref);
+    if (!own) {
+      own = align({ ...page, context: undefined }, ctx.index.claims[cand.ref]?.claim ?? page, ctx.index);
+      owned.set(cand.ref, own);
+    }
+    return own;
+  };
   // the act the date is the date of, shared with the reference, between the same names: "Trump and
   // Putin spoke by telephone yesterday" dates the call, however much else either sentence says
   const datedAct = (cand: Candidate, stance: Stance): boolean => {
