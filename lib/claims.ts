@@ -357,7 +357,13 @@ export function parseClaim(text: string, ctx: ClaimContext): Claim {
     let s = start;
     while (s > 0) {
       const [pa] = clauseOf(text, tokens, s - 1);
-      if (tokens.slice(pa, s).some((t, k) => t.verb && !owner[pa + k])) break;
+      // a relative clause in between ("Russia, which has backed Damascus, pointed the finger") is apposition too
+      const relative = /^(which|who|whom|that)$/.test(tokens[pa]?.lower ?? '');
+      if (!relative && tokens.slice(pa, s).some((t, k) => t.verb && !owner[pa + k])) break;
+      if (relative) {
+        s = pa;
+        continue;
+      }
       found = ments.find((m) => m.first >= pa && m.last < s) ?? found;
       s = pa;
     }

@@ -302,13 +302,13 @@ function compareFigure(f: Figure, page: Claim, cands: Candidate[], ctx: Context)
   const items: { cand: Candidate; rf: Figure }[] = [];
   // a population counted in a city ("in Amman, where 660,000 Syrians are registered") is that
   // city's, not the country's; the dead of an event are counted wherever the sentence stands
-  const cities =
-    ctx.lexicon.unitKinds.get(f.unit) === 'population'
-      ? (page.categories ?? []).filter((c) => c.group === 'city' && !c.negated).map((c) => c.value)
-      : [];
+  const population = ctx.lexicon.unitKinds.get(f.unit) === 'population';
+  const cities = population ? (page.categories ?? []).filter((c) => c.group === 'city' && !c.negated).map((c) => c.value) : [];
   for (const cand of cands) {
     const ref = ctx.index.claims[cand.ref];
     if (cities.length && !cities.some((v) => ref?.claim.categories?.some((c) => c.group === 'city' && c.value === v))) continue;
+    // ("Canada has taken in 40,000 Syrian refugees": a count of a place the reference does not name)
+    if (population && unnamedIn(page, ref?.sentence ?? '', ctx)) continue;
     for (const rf of ref?.claim.figures ?? []) {
       if (rf.unit !== f.unit || !!rf.ordinal !== !!f.ordinal || otherScope(f, rf)) continue;
       // ordinals count within a series: "the third time since he took office"
@@ -353,6 +353,7 @@ function compareFigure(f: Figure, page: Claim, cands: Candidate[], ctx: Context)
     }
   }
   if (found.length || f.ordinal || GENERAL_UNITS.has(f.unit) || cities.length) return found;
+  if (population && unnamedIn(page, '', ctx)) return found;
   // still about the same thing at all: some of the sentence must be in the reference's
   const single = (singleSlot(f.unit, ctx) ?? []).filter(
     ({ ref, fig }) => !otherScope(f, fig) && (cands.find((c) => c.ref === ref)?.score ?? 0) >= ctx.t.slot,
@@ -397,6 +398,39 @@ const TIME_TERMS = new Set(
   ].map((w) => `s:${stem(w)}`),
 );
 
+/**
+ * A name the page sentence gives that is none of the set's and not in the reference sentence
+ * ("Erdogan also spoke to Trump", "Canada has taken in 40,000"): the sentence is about someone or
+ * somewhere the reference is not. Capitalised words past the first, outside the names the set knows.
+ */
+function unnamedIn(page: Claim, sentence: string, ctx: Context): boolean {
+  const names = ctx.lexicon.aliases.find(page.text);
+  for (const m of page.text.matchAll(/(?<=^|[\s(“"'‘])(\p{Lu}[\p{L}’'-]{2,})/gu)) {
+    const word = m[1] ?? '';
+    const at = m.index ?? 0;
+    if (NOT_A_NAME.test(word) || sentence.includes(word) || names.some((n) => at >= n.start && at < n.end)) continue;
+    // words the lexicon knows, numbers and headline capitals ("Five million", "REFUGEES -") are no names
+    const lower = word.toLowerCase();
+    if (ctx.lexicon.concepts.has(lower) || ctx.lexicon.personNouns.has(lower) || ctx.lexicon.generic.has(lower)) continue;
+    if (NUMBER_NAME.test(lower) || ctx.lexicon.concepts.has(stem(lower))) continue;
+    // a sentence's first word is capitalised anyway: a name only as the subject of a verb ("Canada has
+    // taken in", "Erdogan also spoke"), not "Roughly five million" or "Some 4 million"
+    // (and so is a word after a headline's dash or colon: "REFUGEES - Roughly 4.9 million")
+    const opens = at === 0 || /[-–—:]\s*$/.test(page.text.slice(0, at));
+    if (
+      opens &&
+      !/^\s+(has|have|had|is|was|will|would|also|said|says|told|spoke|took|takes|hosted|met)\b/.test(page.text.slice(word.length))
+    )
+      continue;
+    return true;
+  }
+  return false;
+}
+const NUMBER_NAME =
+  /^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozens?|hundreds|thousands|millions)$/;
+const NOT_A_NAME =
+  /^(January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|This|That|These|Those|President|Prime|Minister|Mr|Mrs|Ms|Dr|Chancellor|Secretary|Director|Foreign|Defence|Defense|Security|Council|Committee|Intelligence|House|Senate|State|States|United|Air|Force|Islamic|Syrian|Russian|American|British|Western|Eastern|Northern|Southern|GMT|BST|UTC|EDT|EST|ET)$/;
+
 /** Terms of the verb nearest a phrase of the sentence; null when that verb says little ("took place", "was"). */
 function nearestVerbTerms(text: string, phrase: string, ctx: Context): string[] | null {
   const at = text.indexOf(phrase);
@@ -422,7 +456,10 @@ function compareTime(tm: TimeSpan, page: Claim, cands: Candidate[], ctx: Context
   // "Tuesday's call comes as the FBI investigates", "the 2016 election": not when the sentence's event happened
   if (tm.possessive) return [];
   const clock = tm.kind === 'clock';
-  const top = cands.reduce((m, c) => Math.max(m, c.score), 0);
+  // (on the sentence's own words when it leans on the one before)
+  const ownScore = (c: Candidate) =>
+    page.context ? align({ ...page, context: undefined }, ctx.index.claims[c.ref]?.claim ?? page, ctx.index).score : c.score;
+  const top = cands.reduce((m, c) => Math.max(m, ownScore(c)), 0);
   // what the date is the date of: the verb nearest it ("testifies … tomorrow" is not "confirmed in March")
   const verbTerms = nearestVerbTerms(page.text, tm.text, ctx);
   const owned = new Map<number, Candidate>();
@@ -495,7 +532,8 @@ function compareTime(tm: TimeSpan, page: Claim, cands: Candidate[], ctx: Context
       const content = own.shared.filter((t) => !t.startsWith('a:') && !TIME_TERMS.has(t));
       const closest =
         own.score >= ctx.t.slot &&
-        cand.score >= top &&
+        own.score >= top &&
+        !unnamedIn(page, ctx.index.claims[cand.ref]?.sentence ?? '', ctx) &&
         content.length >= 3 &&
         content.some((t) => !t.startsWith('e:')) &&
         (verbTerms === null || verbTerms.some((t) => own.shared.includes(t)));
@@ -589,7 +627,9 @@ function compareFrame(fr: Frame, page: Claim, cands: Candidate[], ctx: Context):
         else continue;
       } else if (fr.target && rf.target && fr.target !== rf.target) {
         // a different culprit for the same act, both affirmed; another act's object ("called Merkel") is another act
-        stance = info?.targeted && fr.polarity === 1 && rf.polarity === 1 ? 'contradict' : null;
+        // (and only for the same act on the same thing: "accused Moscow of directing hackers" is not the gas attack)
+        const sameThing = cand.shared.some((t) => !t.startsWith('e:') && !t.startsWith('a:'));
+        stance = info?.targeted && fr.polarity === 1 && rf.polarity === 1 && sameThing ? 'contradict' : null;
       } else if (info?.targeted && (!fr.target || !rf.target)) stance = null;
       else stance = rf.polarity === fr.polarity ? 'agree' : 'contradict';
       if (stance) items.push({ cand, rf, stance });
@@ -696,7 +736,8 @@ function wordingAgreement(page: Claim, cands: Candidate[], ctx: Context): Eviden
     // of a statement means more than a couple of names and one common word
     const content = own.shared.filter((t) => !t.startsWith('e:') && !t.startsWith('a:'));
     const names = own.shared.length - content.length;
-    if (!page.asserts || !(content.length >= 2 || (names >= 3 && content.length >= 1))) continue;
+    // ("Investigations continue", a subheading, says too little to agree with anything)
+    if (!page.asserts || page.terms.length < 3 || !(content.length >= 2 || (names >= 3 && content.length >= 1))) continue;
     bySource.add(ref.doc);
     const words = cand.shared.map((t) => t.slice(2).replace(/-/g, ' ')).slice(0, 6);
     out.push(evidenceFor(cand, ctx, 'agree', `${outletOf(cand, ctx)} says the same (${words.join(', ')})`));

@@ -48,6 +48,7 @@ describe('extractArticle: publication date', () => {
     ['article:published_time', '<meta property="article:published_time" content="2017-05-02T09:14:00+01:00">', '', '2017-05-02'],
     ['og:published_time', '<meta property="og:published_time" content="2017-05-03T05:30:00Z">', '', '2017-05-03'],
     ['meta name=date', '<meta name="date" content="2017-05-05">', '', '2017-05-05'],
+    ['meta name=dcterms.created', '<meta name="dcterms.created" content="2017-05-02T19:42:00+02:00">', '', '2017-05-02'],
     ['meta itemprop=datePublished', '<meta itemprop="datePublished" content="2017-05-06">', '', '2017-05-06'],
     [
       'JSON-LD datePublished',

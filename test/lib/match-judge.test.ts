@@ -208,6 +208,23 @@ const CASES: Case[] = [
     verdict: 'contradict',
     evidence: ['publicly confirmed that the agency', 'contradict'],
   },
+  // someone the references do not name: not the same event, nor the same count
+  { text: 'Erdogan also spoke to Trump by phone last month, presidential sources said.', verdict: 'unverified' },
+  { text: 'Canada has taken in more than 40,000 Syrian refugees since late 2015.', verdict: 'unverified' },
+  // a different culprit contradicts only for the same act on the same thing
+  {
+    text: 'US intelligence agencies have accused Moscow of directing the hackers who accessed the networks of the Democratic National Committee.',
+    verdict: 'agree',
+  },
+  // the subject of "pointed the finger" is past the relative clause
+  {
+    text: 'Washington blamed the regime of President Bashar al-Assad, but Russia, which has backed Damascus throughout the war, pointed the finger at rebel fighters.',
+    verdict: 'agree',
+  },
+  // numbers and headline capitals are no names: the count is still compared
+  { text: 'REFUGEES - Roughly 4.9 million Syrians are registered as refugees abroad, according to UNHCR.', verdict: 'agree' },
+  // a subheading says too little to agree with anything
+  { text: 'Investigations continue', verdict: 'unverified' },
   // who rang whom, swapped
   {
     text: 'The first call came in January, when Mr Trump rang Mr Putin and the two men discussed how to defeat Islamic State.',
