@@ -49,12 +49,19 @@ const sets = [
     falseFlag: 0.03,
   })),
   {
-    // still unseen: its misses are not read, so these floors are what an unseen set is held to (a little
-    // below what it measured when first scored: see test/holdout-7/about.md)
-    name: 'unseen holdout-7 pages',
+    // read last, with precision still short of the others': held where it stands
+    name: 'holdout-7 pages',
     dir: join(root, 'test', 'holdout-7'),
-    floors: { agreeP: 0.85, contradictP: 0.8, macroF1: 0.85, relevance: 1 },
-    falseFlag: 0.05,
+    floors: { agreeP: 0.9, contradictP: 0.9, macroF1: 0.85, relevance: 1 },
+    falseFlag: 0.03,
+  },
+  {
+    // still unseen: its misses are not read, so these floors are what an unseen set is held to (a little
+    // below what it measured when first scored: see test/holdout-8/about.md)
+    name: 'unseen holdout-8 pages',
+    dir: join(root, 'test', 'holdout-8'),
+    floors: { agreeP: 0.9, contradictP: 0.9, macroF1: 0.85, relevance: 1 },
+    falseFlag: 0.03,
   },
 ];
 
