@@ -403,7 +403,7 @@ const TIME_TERMS = new Set(
  * ("Erdogan also spoke to Trump", "Canada has taken in 40,000"): the sentence is about someone or
  * somewhere the reference is not. Capitalised words past the first, outside the names the set knows.
  */
-function unnamedIn(page: Claim, sentence: string, ctx: Context): boolean {
+function unnamedIn(page: Claim, sentence: string, ctx: Context, subjectOnly = false): boolean {
   const names = ctx.lexicon.aliases.find(page.text);
   for (const m of page.text.matchAll(/(?<=^|[\s(“"'‘])(\p{Lu}[\p{L}’'-]{2,})/gu)) {
     const word = m[1] ?? '';
@@ -417,6 +417,8 @@ function unnamedIn(page: Claim, sentence: string, ctx: Context): boolean {
     // taken in", "Erdogan also spoke"), not "Roughly five million" or "Some 4 million"
     // (and so is a word after a headline's dash or colon: "REFUGEES - Roughly 4.9 million")
     const opens = at === 0 || /[-–—:]\s*$/.test(page.text.slice(0, at));
+    // (only the sentence's subject, where asked: "Erdogan also spoke to Trump", not "in Idlib")
+    if (subjectOnly && !opens) continue;
     if (
       opens &&
       !/^\s+(has|have|had|is|was|will|would|also|said|says|told|spoke|took|takes|hosted|met)\b/.test(page.text.slice(word.length))
@@ -429,7 +431,7 @@ function unnamedIn(page: Claim, sentence: string, ctx: Context): boolean {
 const NUMBER_NAME =
   /^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozens?|hundreds|thousands|millions)$/;
 const NOT_A_NAME =
-  /^(January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|This|That|These|Those|President|Prime|Minister|Mr|Mrs|Ms|Dr|Chancellor|Secretary|Director|Foreign|Defence|Defense|Security|Council|Committee|Intelligence|House|Senate|State|States|United|Air|Force|Islamic|Syrian|Russian|American|British|Western|Eastern|Northern|Southern|GMT|BST|UTC|EDT|EST|ET)$/;
+  /^(They|He|She|It|We|You|Its|Their|His|Her|Our|There|Here|Both|All|Some|Many|Most|Each|Neither|Either|Such|What|When|Where|While|Who|Which|But|And|Yet|So|Then|Now|Also|Even|Still|However|Meanwhile|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|This|That|These|Those|President|Prime|Minister|Mr|Mrs|Ms|Dr|Chancellor|Secretary|Director|Foreign|Defence|Defense|Security|Council|Committee|Intelligence|House|Senate|State|States|United|Air|Force|Islamic|Syrian|Russian|American|British|Western|Eastern|Northern|Southern|GMT|BST|UTC|EDT|EST|ET)$/;
 
 /** Terms of the verb nearest a phrase of the sentence; null when that verb says little ("took place", "was"). */
 function nearestVerbTerms(text: string, phrase: string, ctx: Context): string[] | null {
@@ -517,6 +519,9 @@ function compareTime(tm: TimeSpan, page: Claim, cands: Candidate[], ctx: Context
     ctx,
     ({ cand, rt }) => {
       const stance: Stance = overlapsTm(rt) ? 'agree' : 'contradict';
+      // a sentence about someone the reference does not name ("Erdogan also spoke to Trump by phone last
+      // month") dates another event, however well the rest aligns
+      if (stance === 'contradict' && unnamedIn(page, ctx.index.claims[cand.ref]?.sentence ?? '', ctx, true)) return null;
       // a much coarser date is consistent with the page's but does not say it: "last month" does not confirm
       // "last week" or "4 April" (it does "a month ago")
       if (stance === 'agree' && len <= 7 * DAY_MS && rt.end - rt.start >= 4 * len) return null;
