@@ -134,6 +134,7 @@ describe('places', () => {
     ['A bomb went off on the Moscow metro.', 'moscow'],
     ['Merkel and Putin met at the Kremlin.', 'moscow'],
     ['Trump sent condolences after the Moscow Metro bombing.', 'moscow'],
+    ['The missiles pounded the airbase near Aleppo.', 'aleppo'],
     ['The Kremlin spokesman said so.', undefined],
     ['The US imposed sanctions on Moscow.', undefined],
   ])('"%s" is placed in %s', (text, city) => {

@@ -223,6 +223,11 @@ const CASES: Case[] = [
   },
   // numbers and headline capitals are no names: the count is still compared
   { text: 'REFUGEES - Roughly 4.9 million Syrians are registered as refugees abroad, according to UNHCR.', verdict: 'agree' },
+  {
+    text: 'Comey told the House Intelligence Committee he expected the investigation to wrap up within a few months.',
+    verdict: 'contradict',
+    evidence: ['no way for me to give you a timetable', 'contradict'],
+  },
   // a subheading says too little to agree with anything
   { text: 'Investigations continue', verdict: 'unverified' },
   // who rang whom, swapped
