@@ -3,10 +3,11 @@
 // decides the verdict. A detail is only compared with references about the same slot: the
 // reference sentence must align with the page sentence and share an anchor beyond the detail.
 
-import { stem, tokenize } from './claims';
+import { NUMBER_WORD, stem, tokenize } from './claims';
 import { overlaps } from './figures';
 import type { Lexicon } from './lexicon';
 import { align, type Candidate, candidates, type RefIndex, weight } from './match';
+import { MONTHS, WEEKDAYS } from './times';
 import type { Claim, Evidence, Figure, Frame, ReferenceDocumentMeta, Stance, Strictness, TimeSpan, Verdict } from './types';
 
 export interface Thresholds {
@@ -72,15 +73,14 @@ export function judge(
     ...partsApart(page.figures.map((f) => compareFigure(f, page, cands, ctx))),
     ...page.times.map((tm) => {
       const found = compareTime(tm, page, cands, ctx);
-      // (looked for once per sentence, whatever its number of dates)
-      // a source may say the page's date in a sentence that ranked below the shortlist: look further before letting another date stand against it
+      // a source may say the page's date in a sentence that ranked below the shortlist: look further
+      // (once per sentence, and only at sentences sharing two content terms or names) before letting
+      // another date stand against it
       if (!found.some((s) => s.stance === 'contradict') || cands.length < VOUCH_SHORTLIST) return found;
-      // (only sentences sharing two content terms or names come in from further down)
       wide ??= candidates(page, ctx.index, VOUCH_WIDE).filter(
         (c) => !cands.some((k) => k.ref === c.ref) && c.shared.filter((t) => !t.startsWith('a:')).length >= 2,
       );
-      const more = wide;
-      return more.length ? compareTime(tm, page, [...cands, ...more], ctx) : found;
+      return wide.length ? compareTime(tm, page, [...cands, ...wide], ctx) : found;
     }),
     ...page.frames.map((fr) => compareFrame(fr, page, cands, ctx)),
     ...(page.categories ?? []).map((cat) => compareCategory(cat, page, cands, ctx)),
@@ -151,6 +151,15 @@ const outletOf = (c: Candidate, ctx: Context) => {
   const ref = ctx.index.claims[c.ref];
   return (ref && ctx.docs.get(ref.doc)?.outlet) || ref?.doc || 'reference';
 };
+
+/**
+ * How a reference aligns with the sentence's own words: context inherited from the sentence before
+ * helps find the slot, not to say it is the same statement or event.
+ */
+function ownAlignment(page: Claim, cand: Candidate, ctx: Context): Candidate {
+  const ref = ctx.index.claims[cand.ref]?.claim;
+  return page.context && ref ? align({ ...page, context: undefined }, ref, ctx.index) : cand;
+}
 
 /** Weight of shared terms other than those that only restate the detail being compared. */
 function anchorWeight(c: Candidate, exclude: Set<string>, ctx: Context): number {
@@ -374,64 +383,50 @@ function sameAct(page: Claim, ref: Claim): boolean {
 const DAY_MS = 86_400_000;
 
 /** Words of dates themselves ("April", "Tuesday"): sharing them says nothing about being the same event. */
-const TIME_TERMS = new Set(
-  [
-    'january',
-    'february',
-    'march',
-    'april',
-    'may',
-    'june',
-    'july',
-    'august',
-    'september',
-    'october',
-    'november',
-    'december',
-    'monday',
-    'tuesday',
-    'wednesday',
-    'thursday',
-    'friday',
-    'saturday',
-    'sunday',
-  ].map((w) => `s:${stem(w)}`),
-);
+const TIME_TERMS = new Set([...MONTHS, ...WEEKDAYS].map((w) => `s:${stem(w)}`));
 
 /**
  * A name the page sentence gives that is none of the set's and not in the reference sentence
  * ("Erdogan also spoke to Trump", "Canada has taken in 40,000"): the sentence is about someone or
- * somewhere the reference is not. Capitalised words past the first, outside the names the set knows.
+ * somewhere the reference is not. Capitalised words outside the names the set knows (a sentence's
+ * first word only as the subject of a verb).
  */
 function unnamedIn(page: Claim, sentence: string, ctx: Context, subjectOnly = false): boolean {
+  return namesOf(page, ctx).some((n) => (!subjectOnly || n.subject) && !sentence.includes(n.word));
+}
+
+/** The names a page sentence gives that the set does not know, found once per sentence. */
+const unknownNames = new WeakMap<Claim, { word: string; subject: boolean }[]>();
+function namesOf(page: Claim, ctx: Context): { word: string; subject: boolean }[] {
+  const cached = unknownNames.get(page);
+  if (cached) return cached;
+  const out: { word: string; subject: boolean }[] = [];
   const names = ctx.lexicon.aliases.find(page.text);
   for (const m of page.text.matchAll(/(?<=^|[\s(“"'‘])(\p{Lu}[\p{L}’'-]{2,})/gu)) {
     const word = m[1] ?? '';
     const at = m.index ?? 0;
-    if (NOT_A_NAME.test(word) || sentence.includes(word) || names.some((n) => at >= n.start && at < n.end)) continue;
+    if (NOT_A_NAME.test(word) || names.some((n) => at >= n.start && at < n.end)) continue;
     // words the lexicon knows, numbers and headline capitals ("Five million", "REFUGEES -") are no names
     const lower = word.toLowerCase();
     if (ctx.lexicon.concepts.has(lower) || ctx.lexicon.personNouns.has(lower) || ctx.lexicon.generic.has(lower)) continue;
-    if (NUMBER_NAME.test(lower) || ctx.lexicon.concepts.has(stem(lower))) continue;
+    if (NUMBER_WORD.test(lower) || DATE_WORD.has(lower) || ctx.lexicon.concepts.has(stem(lower))) continue;
     // a sentence's first word is capitalised anyway: a name only as the subject of a verb ("Canada has
     // taken in", "Erdogan also spoke"), not "Roughly five million" or "Some 4 million"
     // (and so is a word after a headline's dash or colon: "REFUGEES - Roughly 4.9 million")
-    const opens = at === 0 || /[-–—:]\s*$/.test(page.text.slice(0, at));
-    // (only the sentence's subject, where asked: "Erdogan also spoke to Trump", not "in Idlib")
-    if (subjectOnly && !opens) continue;
+    const subject = at === 0 || /[-–—:]\s*$/.test(page.text.slice(0, at));
     if (
-      opens &&
+      subject &&
       !/^\s+(has|have|had|is|was|will|would|also|said|says|told|spoke|took|takes|hosted|met)\b/.test(page.text.slice(word.length))
     )
       continue;
-    return true;
+    out.push({ word, subject });
   }
-  return false;
+  unknownNames.set(page, out);
+  return out;
 }
-const NUMBER_NAME =
-  /^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozens?|hundreds|thousands|millions)$/;
+const DATE_WORD = new Set([...MONTHS, ...WEEKDAYS]);
 const NOT_A_NAME =
-  /^(They|He|She|It|We|You|Its|Their|His|Her|Our|There|Here|Both|All|Some|Many|Most|Each|Neither|Either|Such|What|When|Where|While|Who|Which|But|And|Yet|So|Then|Now|Also|Even|Still|However|Meanwhile|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|This|That|These|Those|President|Prime|Minister|Mr|Mrs|Ms|Dr|Chancellor|Secretary|Director|Foreign|Defence|Defense|Security|Council|Committee|Intelligence|House|Senate|State|States|United|Air|Force|Islamic|Syrian|Russian|American|British|Western|Eastern|Northern|Southern|GMT|BST|UTC|EDT|EST|ET)$/;
+  /^(They|He|She|It|We|You|Its|Their|His|Her|Our|There|Here|Both|All|Some|Many|Most|Each|Neither|Either|Such|What|When|Where|While|Who|Which|But|And|Yet|So|Then|Now|Also|Even|Still|However|Meanwhile|The|This|That|These|Those|President|Prime|Minister|Mr|Mrs|Ms|Dr|Chancellor|Secretary|Director|Foreign|Defence|Defense|Security|Council|Committee|Intelligence|House|Senate|State|States|United|Air|Force|Islamic|Syrian|Russian|American|British|Western|Eastern|Northern|Southern|GMT|BST|UTC|EDT|EST|ET)$/;
 
 /** Terms of the verb nearest a phrase of the sentence; null when that verb says little ("took place", "was"). */
 function nearestVerbTerms(text: string, phrase: string, ctx: Context): string[] | null {
@@ -458,22 +453,19 @@ function compareTime(tm: TimeSpan, page: Claim, cands: Candidate[], ctx: Context
   // "Tuesday's call comes as the FBI investigates", "the 2016 election": not when the sentence's event happened
   if (tm.possessive) return [];
   const clock = tm.kind === 'clock';
-  // (on the sentence's own words when it leans on the one before)
-  const ownScore = (c: Candidate) =>
-    page.context ? align({ ...page, context: undefined }, ctx.index.claims[c.ref]?.claim ?? page, ctx.index).score : c.score;
-  const top = cands.reduce((m, c) => Math.max(m, ownScore(c)), 0);
-  // what the date is the date of: the verb nearest it ("testifies … tomorrow" is not "confirmed in March")
-  const verbTerms = nearestVerbTerms(page.text, tm.text, ctx);
+  // (on the sentence's own words when it leans on the one before; aligned once per reference)
   const owned = new Map<number, Candidate>();
   const ownOf = (cand: Candidate): Candidate => {
-    if (!page.context) return cand;
     let own = owned.get(cand.ref);
     if (!own) {
-      own = align({ ...page, context: undefined }, ctx.index.claims[cand.ref]?.claim ?? page, ctx.index);
+      own = ownAlignment(page, cand, ctx);
       owned.set(cand.ref, own);
     }
     return own;
   };
+  const top = cands.reduce((m, c) => Math.max(m, ownOf(c).score), 0);
+  // what the date is the date of: the verb nearest it ("testifies … tomorrow" is not "confirmed in March")
+  const verbTerms = nearestVerbTerms(page.text, tm.text, ctx);
   // the act the date is the date of, shared with the reference, between the same names: "Trump and
   // Putin spoke by telephone yesterday" dates the call, however much else either sentence says
   const datedAct = (cand: Candidate, stance: Stance): boolean => {
@@ -702,7 +694,7 @@ function negationConflict(page: Claim, cands: Candidate[], ctx: Context): Eviden
     if (!ref || ref.negated === page.negated || ref.frames.length || /\bsince\b/i.test(ref.text)) continue;
     const subject = page.entities[0];
     if (!subject || !ref.entities.includes(subject) || (page.speaker && ref.speaker && page.speaker !== ref.speaker)) continue;
-    const own = page.context ? align({ ...page, context: undefined }, ref, ctx.index) : cand;
+    const own = ownAlignment(page, cand, ctx);
     const content = own.shared.filter((t) => !t.startsWith('e:') && !t.startsWith('a:'));
     if (own.score < ctx.t.agree + DENIAL_MARGIN || content.length < 2) continue;
     const words = content
@@ -735,7 +727,7 @@ function wordingAgreement(page: Claim, cands: Candidate[], ctx: Context): Eviden
     // (or one speaking for it: "the US President" names the US)
     if (page.entities.some((e) => e !== page.speaker && !ref.claim.entities.some((r) => sameVoice(r, e, ctx)))) continue;
     // context inherited from the previous sentence helps find the slot, not to agree on wording
-    const own = page.context ? align({ ...page, context: undefined }, ref.claim, ctx.index) : cand;
+    const own = ownAlignment(page, cand, ctx);
     if (own.score < ctx.t.agree) continue;
     // a label is not a statement ("Background: the gas attack and the strike"); and nearly all
     // of a statement means more than a couple of names and one common word
