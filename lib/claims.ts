@@ -28,7 +28,8 @@ const MEASURE_WORD = /^(old|long|ago|later|earlier|high|wide|deep|tall|away|apar
 const MAX_CUES = 8;
 
 /** Counts are compared as figures, not as words. */
-const NUMBER_WORD =
+/** Numbers written as words. */
+export const NUMBER_WORD =
   /^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|dozens|hundreds|thousands|millions)$/;
 
 const CLAUSE_WORDS = new Set(['while', 'whereas', 'but', 'which', 'when', 'although', 'though', 'whilst', 'after', 'because']);
@@ -320,21 +321,23 @@ export function parseClaim(text: string, ctx: ClaimContext): Claim {
     else if (!lexicon.generic.has(stem(w))) terms.add(`s:${stem(w)}`);
   });
 
+  // a word that says not ("not", "never", "refrained", "stopped short of calling them illegal")
+  const negates = (k: number) => {
+    const w = tokens[k]?.lower ?? '';
+    return lexicon.negation.has(w) || w.endsWith("n't") || (w === 'short' && /^stop/.test(tokens[k - 1]?.lower ?? ''));
+  };
   const negatedAt = (i: number) => {
     const [a] = clauseOf(text, tokens, i);
     let neg = false;
     for (let k = Math.max(a, i - 10); k < i; k++) {
       const w = tokens[k]?.lower ?? '';
-      // ("stopped short of calling them illegal", "refrained from criticising")
-      if (lexicon.negation.has(w) || w.endsWith("n't") || (w === 'short' && /^stop/.test(tokens[k - 1]?.lower ?? ''))) neg = true;
+      if (negates(k)) neg = true;
       // "rejected the accusation and pointed the finger at…": a negation ends where the next verb is joined on
       else if ((w === 'and' || w === 'but') && tokens[k + 1]?.verb) neg = false;
     }
     return neg;
   };
-  const negated = tokens.some(
-    (t, k) => lexicon.negation.has(t.lower) || t.lower.endsWith("n't") || (t.lower === 'short' && /^stop/.test(tokens[k - 1]?.lower ?? '')),
-  );
+  const negated = tokens.some((_, k) => negates(k));
 
   // speaker: the entity nearest before the first speech cue, or right after it ("said Mr Putin")
   let speaker: string | null = null;
