@@ -22,41 +22,113 @@ const MONTH_ABBR: Record<string, number> = Object.fromEntries(
 export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const DAY = 86_400_000;
 
-/** UTC offsets in hours; summer rules for the zones that have them. */
-const ZONES: Record<string, (d: Date) => number> = {
-  et: (d) => (usDst(d) ? -4 : -5),
+/** UTC offsets in hours; summer rules for the zones that have them. Abbreviations are matched in capitals. */
+const ZONE_ABBR: Record<string, (d: Date) => number> = {
+  ET: (d) => (usDst(d) ? -4 : -5),
+  EDT: () => -4,
+  EST: () => -5,
+  PT: (d) => (usDst(d) ? -7 : -8),
+  PDT: () => -7,
+  PST: () => -8,
+  CT: (d) => (usDst(d) ? -5 : -6),
+  CDT: () => -5,
+  CST: () => -6,
+  MT: (d) => (usDst(d) ? -6 : -7),
+  MDT: () => -6,
+  MST: () => -7,
+  AKDT: () => -8,
+  HST: () => -10,
+  GMT: () => 0,
+  UTC: () => 0,
+  WET: () => 0,
+  BST: () => 1,
+  WEST: () => 1,
+  WAT: () => 1,
+  CET: () => 1,
+  CEST: () => 2,
+  EET: () => 2,
+  EEST: () => 3,
+  SAST: () => 2,
+  CAT: () => 2,
+  EAT: () => 3,
+  IDT: () => 3,
+  MSK: () => 3,
+  GST: () => 4,
+  PKT: () => 5,
+  // "IST" is India's more often than Ireland's or Israel's
+  IST: () => 5.5,
+  WIB: () => 7,
+  SGT: () => 8,
+  HKT: () => 8,
+  AWST: () => 8,
+  JST: () => 9,
+  KST: () => 9,
+  ACST: () => 9.5,
+  AEST: () => 10,
+  AEDT: () => 11,
+  NZST: () => 12,
+  NZDT: () => 13,
+};
+/** "4.30pm UK time", "12.30am Singapore time": places and regions whose clock a newsroom names. */
+const ZONE_PLACE: Record<string, (d: Date) => number> = {
   eastern: (d) => (usDst(d) ? -4 : -5),
-  edt: () => -4,
-  est: () => -5,
-  pt: (d) => (usDst(d) ? -7 : -8),
-  pacific: (d) => (usDst(d) ? -7 : -8),
-  pdt: () => -7,
-  pst: () => -8,
-  ct: (d) => (usDst(d) ? -5 : -6),
+  washington: (d) => (usDst(d) ? -4 : -5),
+  'new york': (d) => (usDst(d) ? -4 : -5),
   central: (d) => (usDst(d) ? -5 : -6),
-  cdt: () => -5,
-  cst: () => -6,
-  mt: (d) => (usDst(d) ? -6 : -7),
-  mdt: () => -6,
-  gmt: () => 0,
-  utc: () => 0,
-  bst: () => 1,
+  chicago: (d) => (usDst(d) ? -5 : -6),
+  mountain: (d) => (usDst(d) ? -6 : -7),
+  pacific: (d) => (usDst(d) ? -7 : -8),
+  'los angeles': (d) => (usDst(d) ? -7 : -8),
   // newsrooms convert "UK time" at GMT, as in "12:30pm ET (4.30pm UK time)"; BST is its own zone
   uk: () => 0,
   british: () => 0,
   london: () => 0,
-  washington: (d) => (usDst(d) ? -4 : -5),
-  cet: () => 1,
-  cest: () => 2,
-  moscow: () => 3,
-  msk: () => 3,
-  ist: () => 5.5,
-  india: () => 5.5,
-  aest: () => 10,
-  aedt: () => 11,
-  sydney: () => 10,
-  jst: () => 9,
+  irish: (d) => (euDst(d) ? 1 : 0),
+  ireland: (d) => (euDst(d) ? 1 : 0),
+  dublin: (d) => (euDst(d) ? 1 : 0),
+  ...Object.fromEntries(
+    ['european', 'central european', 'paris', 'berlin', 'brussels', 'rome', 'madrid', 'german', 'french'].map((k) => [
+      k,
+      (d: Date) => (euDst(d) ? 2 : 1),
+    ]),
+  ),
+  ...Object.fromEntries(
+    ['kyiv', 'kiev', 'ukraine', 'athens', 'beirut', 'lebanon', 'damascus', 'syria', 'syrian', 'israel', 'israeli', 'jerusalem'].map((k) => [
+      k,
+      (d: Date) => (euDst(d) ? 3 : 2),
+    ]),
+  ),
+  ...Object.fromEntries(['cairo', 'egypt', 'johannesburg', 'pretoria', 'south africa'].map((k) => [k, () => 2])),
+  ...Object.fromEntries(
+    ['moscow', 'russian', 'istanbul', 'ankara', 'turkey', 'turkish', 'nairobi', 'kenya', 'riyadh', 'saudi', 'doha', 'qatar', 'baghdad'].map(
+      (k) => [k, () => 3],
+    ),
+  ),
+  ...Object.fromEntries(['dubai', 'gulf', 'abu dhabi'].map((k) => [k, () => 4])),
+  ...Object.fromEntries(['pakistan', 'karachi', 'islamabad'].map((k) => [k, () => 5])),
+  ...Object.fromEntries(['india', 'delhi', 'new delhi', 'mumbai'].map((k) => [k, () => 5.5])),
+  ...Object.fromEntries(['bangkok', 'jakarta', 'hanoi'].map((k) => [k, () => 7])),
+  ...Object.fromEntries(
+    ['singapore', 'hong kong', 'beijing', 'china', 'manila', 'kuala lumpur', 'perth', 'taipei'].map((k) => [k, () => 8]),
+  ),
+  ...Object.fromEntries(['tokyo', 'japan', 'seoul', 'korea'].map((k) => [k, () => 9])),
+  ...Object.fromEntries(['sydney', 'melbourne', 'canberra'].map((k) => [k, (d: Date) => (auDst(d) ? 11 : 10)])),
+  ...Object.fromEntries(['new zealand', 'nz', 'auckland', 'wellington'].map((k) => [k, (d: Date) => (nzDst(d) ? 13 : 12)])),
 };
+
+const LOOSE_ABBR = new Set(['EDT', 'EST', 'PDT', 'PST', 'CDT', 'CST', 'GMT', 'UTC', 'BST', 'CET', 'CEST', 'MSK', 'JST', 'AEST', 'AEDT']);
+
+/** The UTC offset of a zone as written ("ET", "Singapore time", "Eastern Time"), or undefined. */
+function zoneOffset(zone: string, at: Date): number | undefined {
+  const abbr = ZONE_ABBR[zone.toUpperCase()];
+  // "5pm cat", "wet": a short lower-case word is a word, not a zone; "5pm gmt" is one
+  if (abbr && (/^[A-Z]+$/.test(zone) || LOOSE_ABBR.has(zone.toUpperCase()))) return abbr(at);
+  const place = zone
+    .toLowerCase()
+    .replace(/\s+time$/, '')
+    .replace(/\s+/g, ' ');
+  return ZONE_PLACE[place]?.(at);
+}
 
 function nthSunday(year: number, month: number, n: number): number {
   const first = new Date(Date.UTC(year, month, 1)).getUTCDay();
@@ -67,6 +139,25 @@ function usDst(d: Date): boolean {
   const start = Date.UTC(y, 2, nthSunday(y, 2, 2));
   const end = Date.UTC(y, 10, nthSunday(y, 10, 1));
   return d.getTime() >= start && d.getTime() < end;
+}
+/** The last Sunday of a month (1-based day). */
+function lastSunday(year: number, month: number): number {
+  const last = new Date(Date.UTC(year, month + 1, 0));
+  return last.getUTCDate() - last.getUTCDay();
+}
+/** European summer time: last Sunday of March to last Sunday of October. */
+function euDst(d: Date): boolean {
+  const y = d.getUTCFullYear();
+  return d.getTime() >= Date.UTC(y, 2, lastSunday(y, 2), 1) && d.getTime() < Date.UTC(y, 9, lastSunday(y, 9), 1);
+}
+/** Southern summers: Australia's from the first Sunday of October, New Zealand's from the last of September, both to April's first. */
+function auDst(d: Date): boolean {
+  const y = d.getUTCFullYear();
+  return d.getTime() >= Date.UTC(y, 9, nthSunday(y, 9, 1)) || d.getTime() < Date.UTC(y, 3, nthSunday(y, 3, 1));
+}
+function nzDst(d: Date): boolean {
+  const y = d.getUTCFullYear();
+  return d.getTime() >= Date.UTC(y, 8, lastSunday(y, 8)) || d.getTime() < Date.UTC(y, 3, nthSunday(y, 3, 1));
 }
 
 const dayStart = (y: number, m: number, d: number) => Date.UTC(y, m, d);
@@ -95,8 +186,20 @@ function nearestYear(month: number, day: number, pub: Date): number {
 
 const MONTH_RE =
   'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
-const ZONE_RE =
-  'ET|EDT|EST|PT|PDT|PST|CT|CDT|CST|MT|MDT|GMT|UTC|BST|CET|CEST|MSK|IST|AEST|AEDT|JST|Eastern(?:\\s+time)?|Pacific(?:\\s+time)?|Central(?:\\s+time)?|UK\\s+time|British\\s+time|London\\s+time|Washington\\s+time|Moscow\\s+time|India\\s+time|Sydney\\s+time';
+const escapeRe = (w: string) => w.replace(/\s+/g, '\\s+');
+const ZONE_PLACE_RE = Object.keys(ZONE_PLACE)
+  .sort((a, b) => b.length - a.length)
+  // each word capitalised or not, for the case-sensitive 24-hour pattern
+  .map((k) => k.replace(/\b[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`))
+  .map(escapeRe)
+  .join('|');
+const ZONE_RE = `${Object.keys(ZONE_ABBR)
+  .sort((a, b) => b.length - a.length)
+  .join('|')}|(?:Eastern|Central|Pacific|Mountain)(?:\\s+[Tt]ime)?|(?:${ZONE_PLACE_RE})\\s+time`;
+/** "12.30am on Wednesday, Singapore time": a zone named after the day the clock time is on. */
+const TRAILING_ZONE = new RegExp(
+  `^(?:\\s+(?:on\\s+)?(?:[A-Za-z]+day|today|tomorrow|tonight)(?:\\s+(?:morning|afternoon|evening|night))?)?,?\\s+\\(?((?:${ZONE_PLACE_RE})\\s+time)\\b`,
+);
 
 // Each pattern is a plain sequence of bounded classes: no nested quantifiers, so no backtracking blow-up.
 const PATTERNS = {
@@ -159,14 +262,21 @@ export function readTimes(text: string, published: string | null): TimeSpan[] {
     else out.push(t);
   };
   const baseDay = pub ? Date.UTC(pub.getUTCFullYear(), pub.getUTCMonth(), pub.getUTCDate()) : null;
+  // how many days a zoned clock time's UTC day is from its local day (-1, 0, 1)
+  const shifts: number[] = [];
 
   for (const m of text.matchAll(PATTERNS.clock)) {
     let h = Number(m[1]) % 12;
     if (/^p/i.test(m[3] ?? '')) h += 12;
     const min = Number(m[2] ?? 0);
-    take(m, clockSpan(h, min, m[4], pub, m[0]));
+    const trailing = m[4] ? undefined : TRAILING_ZONE.exec(text.slice((m.index ?? 0) + m[0].length))?.[1];
+    take(m, clockSpan(h, min, m[4] ?? trailing, pub, m[0]));
+    shifts.push(dayShift(h, min, m[4] ?? trailing, pub));
   }
-  for (const m of text.matchAll(PATTERNS.clock24)) take(m, clockSpan(Number(m[1]), Number(m[2]), m[3], pub, m[0]));
+  for (const m of text.matchAll(PATTERNS.clock24)) {
+    take(m, clockSpan(Number(m[1]), Number(m[2]), m[3], pub, m[0]));
+    shifts.push(dayShift(Number(m[1]), Number(m[2]), m[3], pub));
+  }
   for (const re of [PATTERNS.dayMonth, PATTERNS.monthDay]) {
     for (const m of text.matchAll(re)) {
       const dayFirst = re === PATTERNS.dayMonth;
@@ -271,14 +381,24 @@ export function readTimes(text: string, published: string | null): TimeSpan[] {
       }
     }
   }
-  return out;
+  // "12.30am on Wednesday, Singapore time" is Tuesday afternoon in UTC, where every clock time is kept:
+  // the day a zoned time is on is its UTC day
+  const shift = shifts.length === 1 ? shifts[0] : 0;
+  if (!shift) return out;
+  return out.map((t) =>
+    t.kind === 'day' && t.end - t.start === DAY && !t.since ? { ...t, start: t.start + shift * DAY, end: t.end + shift * DAY } : t,
+  );
+}
+
+function dayShift(h: number, min: number, zone: string | undefined, pub: Date | null): number {
+  const offset = zone ? zoneOffset(zone, pub ?? new Date(Date.UTC(2000, 0, 1, 12))) : undefined;
+  return offset === undefined ? 0 : Math.floor((h * 60 + min - offset * 60) / 1440);
 }
 
 function clockSpan(h: number, min: number, zone: string | undefined, pub: Date | null, text: string): TimeSpan | null {
   if (h > 23 || min > 59) return null;
   const ref = pub ?? new Date(Date.UTC(2000, 0, 1, 12));
-  const key = zone ? (zone.toLowerCase().split(/\s+/)[0] ?? '') : '';
-  const offset = key ? ZONES[key]?.(ref) : undefined;
+  const offset = zone ? zoneOffset(zone, ref) : undefined;
   // minutes past midnight UTC when the zone is known, local minutes otherwise
   const minutes = h * 60 + min - (offset ?? 0) * 60;
   const norm = ((minutes % 1440) + 1440) % 1440;

@@ -169,6 +169,21 @@ describe('readTimes: clock times', () => {
     ['11:30am CT', 16 * 60 + 30],
     ['12:30 p.m. Washington time', 16 * 60 + 30],
     ['12:30 Washington time', 16 * 60 + 30],
+    ['18:30 SAST', 16 * 60 + 30],
+    ['6.30pm CEST', 16 * 60 + 30],
+    ['7.30pm EEST', 16 * 60 + 30],
+    ['7.30pm EAT', 16 * 60 + 30],
+    ['9.30pm PKT', 16 * 60 + 30],
+    ['1.30am JST', 16 * 60 + 30],
+    ['12.30am SGT', 16 * 60 + 30],
+    ['12.30am Singapore time', 16 * 60 + 30],
+    ['5.30pm Irish time', 16 * 60 + 30],
+    ['6.30pm Paris time', 16 * 60 + 30],
+    ['7.30pm Beirut time', 16 * 60 + 30],
+    ['4.30am NZST', 16 * 60 + 30],
+    ['4.30am New Zealand time', 16 * 60 + 30],
+    ['0430 New Zealand time', 16 * 60 + 30],
+    ['12:30pm Eastern Time', 16 * 60 + 30],
   ])('on 2017-05-02, "%s" starts at minute %d UTC', (text, minute) => {
     const span = clock(`The call is scheduled for ${text}.`);
     expect(span.start).toBe(minute);
@@ -195,6 +210,34 @@ describe('readTimes: clock times', () => {
     expect(span.start).toBe(10 * 60 + 30);
     expect(span.unzoned).toBe(true);
   });
+
+  it.each([
+    ['The call is at 12.30am on Wednesday, Singapore time.', 16 * 60 + 30],
+    ['The call is at 4.30am tomorrow, New Zealand time.', 16 * 60 + 30],
+  ])('a zone named after the day: "%s" starts at minute %d UTC', (text, minute) => {
+    const span = readTimes(text, '2017-05-03').find((t) => t.kind === 'clock');
+    expect(span?.start).toBe(minute);
+    expect(span?.unzoned).toBeUndefined();
+  });
+
+  it.each([
+    // local day, zone, UTC day the pair is on
+    ['The call was at 12.30am on Wednesday, Singapore time.', '2017-05-02'],
+    ['The call was at 12.30am SGT on Wednesday.', '2017-05-02'],
+    ['The call was at 12.30pm ET on Wednesday.', '2017-05-03'],
+    ['The call was at 11pm ET on Wednesday.', '2017-05-04'],
+    ['The call was on Wednesday.', '2017-05-03'],
+  ])('"%s" (published 3 May 2017) is on %s in UTC', (text, day) => {
+    const span = readTimes(text, '2017-05-03').find((t) => t.kind === 'day');
+    expect(span && new Date(span.start).toISOString().slice(0, 10)).toBe(day);
+  });
+
+  it.each([['Rain fell at 5pm wet and cold.'], ['They met at 5pm cat lovers say.']])(
+    'a lower-case word after a time is no zone: "%s"',
+    (text) => {
+      expect(readTimes(text, '2017-05-02').find((t) => t.kind === 'clock')?.unzoned).toBe(true);
+    },
+  );
 
   it('keeps the words as written, without trailing punctuation', () => {
     expect(clock('The call is at 4.30pm UK time.').text).toBe('4.30pm UK time');
