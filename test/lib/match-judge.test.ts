@@ -383,6 +383,19 @@ const CASES: Case[] = [
     verdict: 'contradict',
     evidence: ['January', 'contradict'],
   },
+  // whose committee, whose firms: one of a group names which (never agreeing on its own)
+  {
+    text: 'US intelligence officials say Kremlin-directed hackers got into the Republican National Committee networks before the vote.',
+    verdict: 'contradict',
+    evidence: ['Democratic National Committee', 'contradict'],
+  },
+  {
+    text: 'The Pentagon is looking into payments Michael Flynn took from companies tied to the Chinese government.',
+    verdict: 'contradict',
+  },
+  // clock times in the zones of other countries
+  { text: 'The leaders are due to speak at 6.30pm CEST, the White House and the Kremlin said.', verdict: 'agree' },
+  { text: 'The two presidents are due to speak at 8.30pm CEST, officials in Washington and Moscow said.', verdict: 'contradict' },
   // a question states nothing
   { text: 'How many times have Trump and Putin spoken since January?', verdict: 'unverified' },
   { text: 'Did the chemical attack kill 20 people?', verdict: 'unverified' },
