@@ -393,6 +393,8 @@ const CASES: Case[] = [
     text: 'The Pentagon is looking into payments Michael Flynn took from companies tied to the Chinese government.',
     verdict: 'contradict',
   },
+  // the one counting is no place counted: "the United Nations" is the references' UN
+  { text: 'The United Nations says more than 5 million Syrians have fled the six-year war as refugees.', verdict: 'contradict' },
   // clock times in the zones of other countries
   { text: 'The leaders are due to speak at 6.30pm CEST, the White House and the Kremlin said.', verdict: 'agree' },
   { text: 'The two presidents are due to speak at 8.30pm CEST, officials in Washington and Moscow said.', verdict: 'contradict' },
