@@ -307,6 +307,8 @@ export function parseClaim(text: string, ctx: ClaimContext): Claim {
     }
   }
   const tail = attributionTail(text, tokens, lexicon);
+  // which token gave which term, for the terms a negation just before denies
+  const termAt: { i: number; terms: string[] }[] = [];
   tokens.forEach((t, i) => {
     if (used[i] || owner[i]) return;
     const w = t.lower.replace(/'s$/, '');
@@ -319,6 +321,7 @@ export function parseClaim(text: string, ctx: ClaimContext): Claim {
     const concepts = lexicon.concepts.get(w) ?? lexicon.concepts.get(stem(w));
     if (concepts) for (const c of concepts) terms.add(c);
     else if (!lexicon.generic.has(stem(w))) terms.add(`s:${stem(w)}`);
+    termAt.push({ i, terms: concepts ? [...concepts] : lexicon.generic.has(stem(w)) ? [] : [`s:${stem(w)}`] });
   });
 
   // a word that says not ("not", "never", "refrained", "stopped short of calling them illegal")
@@ -338,6 +341,20 @@ export function parseClaim(text: string, ctx: ClaimContext): Claim {
     return neg;
   };
   const negated = tokens.some((_, k) => negates(k));
+  // "not getting along", "no way to give": a term two words or fewer after a negation in its clause
+  const negatedTerms = negated
+    ? [
+        ...new Set(
+          termAt
+            .filter(({ i }) => {
+              const [a] = clauseOf(text, tokens, i);
+              for (let k = Math.max(a, i - 3); k < i; k++) if (negates(k)) return true;
+              return false;
+            })
+            .flatMap((x) => x.terms.filter((t) => !t.startsWith('a:'))),
+        ),
+      ]
+    : [];
 
   // speaker: the entity nearest before the first speech cue, or right after it ("said Mr Putin")
   let speaker: string | null = null;
@@ -468,6 +485,7 @@ export function parseClaim(text: string, ctx: ClaimContext): Claim {
     times: readTimes(tail < tokens.length ? text.slice(0, tokens[tail]?.start ?? text.length) : text, ctx.published),
     frames,
     negated,
+    ...(negatedTerms.length ? { negatedTerms } : {}),
     speaker,
     // a statement has a verb; a word that may be either only counts after a name or a pronoun
     // ("Trump and Putin set for…", not "The gas attack")

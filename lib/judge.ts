@@ -66,6 +66,8 @@ export function judge(
   const ctx: Context = { index, docs, lexicon, t: THRESHOLDS[strictness] };
   // a label ("9:30 a.m. ET", "The gas attack") says nothing to check
   if (!page.asserts && page.terms.length < 2) return { verdict: 'unverified', evidence: [] };
+  // nor does a sentence of one word that leans on nothing before it ("Neither is likely to get much today")
+  if (page.terms.length < 2 && !page.context?.length) return { verdict: 'unverified', evidence: [] };
   // a question ("How many times have they spoken?") asks; it states nothing to check
   if (/\?["'”’)\]]*$/.test(page.text.trim())) return { verdict: 'unverified', evidence: [] };
   let wide: Candidate[] | undefined;
@@ -84,6 +86,7 @@ export function judge(
     }),
     ...page.frames.map((fr) => compareFrame(fr, page, cands, ctx)),
     ...(page.categories ?? []).map((cat) => compareCategory(cat, page, cands, ctx)),
+    termNegation(page, cands, ctx),
   ]
     .map(perSource)
     .filter((d) => d.length > 0);
@@ -703,6 +706,35 @@ function negationConflict(page: Claim, cands: Candidate[], ctx: Context): Eviden
       .join(', ');
     const [no, yes] = page.negated ? ['page', outletOf(cand, ctx)] : [outletOf(cand, ctx), 'page'];
     return [evidenceFor(cand, ctx, 'contradict', `${no} says not, ${yes} says so (${words})`)];
+  }
+  return [];
+}
+
+/**
+ * One word of the same statement denied in one and not the other ("getting along well with Russia"
+ * against "not getting along with Russia at all"), however much else of the sentence agrees: the
+ * same words nearly throughout, the same speaker, and the word no judgement frame's cue.
+ */
+function termNegation(page: Claim, cands: Candidate[], ctx: Context): DetailStance[] {
+  if (!page.asserts || /\bsince\b/i.test(page.text)) return [];
+  const pageNeg = new Set(page.negatedTerms ?? []);
+  for (const cand of cands) {
+    const ref = ctx.index.claims[cand.ref]?.claim;
+    if (!ref || (!pageNeg.size && !ref.negatedTerms?.length) || /\bsince\b/i.test(ref.text)) continue;
+    if (page.speaker && ref.speaker && page.speaker !== ref.speaker) continue;
+    const own = ownAlignment(page, cand, ctx);
+    if (own.score < ctx.t.agree + DENIAL_MARGIN) continue;
+    const refNeg = new Set(ref.negatedTerms ?? []);
+    const content = own.shared.filter((t) => t.startsWith('s:') || t.startsWith('c:'));
+    const flipped = content.find((t) => pageNeg.has(t) !== refNeg.has(t));
+    // (about the same ones: a name in common and more than the one word)
+    if (!flipped || content.length < 2 || !page.entities.some((e) => ref.entities.includes(e))) continue;
+    const word = flipped.slice(2).replace(/-/g, ' ');
+    const [no, yes] = pageNeg.has(flipped) ? ['page', outletOf(cand, ctx)] : [outletOf(cand, ctx), 'page'];
+    const reason = `${no} says not ${word}, ${yes} says ${word}`;
+    return [
+      { source: ctx.index.claims[cand.ref]?.doc ?? '', stance: 'contradict', evidence: evidenceFor(cand, ctx, 'contradict', reason) },
+    ];
   }
   return [];
 }

@@ -227,6 +227,19 @@ describe('negation', () => {
   });
 });
 
+describe('negated terms', () => {
+  it.each<[string, string[]]>([
+    ['We are not getting along with Russia at all.', ['s:along']],
+    ['The two countries are getting along well.', []],
+    // a word further from the negation is not denied by it
+    ['He did not say whether the investigation into the campaign would end.', []],
+    // nor one in the next clause
+    ['Russia did not comment, and the campaign continued.', ['s:comment']],
+  ])('"%s" denies %j', (text, terms) => {
+    expect(parse(text).negatedTerms ?? []).toEqual(terms);
+  });
+});
+
 describe('frames: who judged, blamed or congratulated whom', () => {
   it.each([
     ['Medvedev said the strikes were illegal.', { axis: 'legality', polarity: -1, agent: 'medvedev', target: null }],

@@ -393,6 +393,16 @@ const CASES: Case[] = [
     text: 'The Pentagon is looking into payments Michael Flynn took from companies tied to the Chinese government.',
     verdict: 'contradict',
   },
+  // one word of the same statement denied in one and not the other
+  {
+    text: 'Trump said in April that America was getting along well with Russia after Moscow vetoed the US-backed resolution.',
+    verdict: 'contradict',
+    evidence: ['not getting along', 'contradict'],
+  },
+  {
+    text: 'Trump complained that America was not getting along with Russia at all after Moscow vetoed the resolution.',
+    verdict: 'agree',
+  },
   // the one counting is no place counted: "the United Nations" is the references' UN
   { text: 'The United Nations says more than 5 million Syrians have fled the six-year war as refugees.', verdict: 'contradict' },
   // clock times in the zones of other countries
