@@ -751,6 +751,13 @@ function wordingAgreement(page: Claim, cands: Candidate[], ctx: Context): Eviden
     const ref = ctx.index.claims[cand.ref];
     if (!ref || bySource.has(ref.doc)) continue;
     if (ref.claim.negated !== page.negated || conflictsWithDetails(page, ref.claim)) continue;
+    // the same words judging the other way ("relations are as good as ever" against "at an all-time low")
+    const judgedOtherwise = page.frames.some((pf) =>
+      ref.claim.frames.some(
+        (rf) => rf.axis === pf.axis && rf.polarity !== pf.polarity && (!pf.agent || !rf.agent || sameVoice(rf.agent, pf.agent, ctx)),
+      ),
+    );
+    if (judgedOtherwise) continue;
     // a position is its speaker's: the same words from another speaker are not the same statement
     // (a reference sentence may report two: its subject speaks too, "Mr Putin condemned…, while Washington said…")
     const speaks = (e: string) => e === ref.claim.speaker || e === ref.claim.entities[0];

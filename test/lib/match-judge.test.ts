@@ -403,6 +403,12 @@ const CASES: Case[] = [
     text: 'Trump complained that America was not getting along with Russia at all after Moscow vetoed the resolution.',
     verdict: 'agree',
   },
+  // the law, who holds a town, and relations, in other words
+  { text: 'Medvedev accepted at the time that the American strikes were within the bounds of international law.', verdict: 'contradict' },
+  { text: 'Khan Sheikhoun, a town in Idlib province, has been under government control for years.', verdict: 'contradict' },
+  { text: 'Trump insists that relations with Moscow are as good as they have ever been.', verdict: 'contradict' },
+  // (with no one holding the view, the opposite words neither contradict nor agree)
+  { text: 'The president, for his part, insists that relations with Moscow are as good as ever.', verdict: 'unverified' },
   // the one counting is no place counted: "the United Nations" is the references' UN
   { text: 'The United Nations says more than 5 million Syrians have fled the six-year war as refugees.', verdict: 'contradict' },
   // clock times in the zones of other countries
