@@ -565,6 +565,24 @@ function compareTime(tm: TimeSpan, page: Claim, cands: Candidate[], ctx: Context
   return found.filter((d) => !implied.has(d) || !found.some((o) => !implied.has(o) && o.stance === d.stance && !o.weak));
 }
 
+/** The name just before a place in a sentence ("Shayrat airfield, which lies outside the port city of Latakia"), or null. */
+function placeHolder(text: string, place: string, ctx: Context): string | null {
+  const at = text.toLowerCase().indexOf(place.toLowerCase());
+  if (at < 0) return null;
+  const before = ctx.lexicon.aliases.find(text).filter((m) => m.end <= at && at - m.end <= 48);
+  const last = before.at(-1);
+  // where it is, not what it is part of: "near", "outside", "southeast of", or set off by a comma ("the Black Sea
+  // resort of Sochi" says where Sochi is, not where the Black Sea is); no sentence break between
+  const between = last ? text.slice(last.end, at) : '';
+  return last &&
+    !/[.;]/.test(between) &&
+    /,|\b(near|outside|in|at|close to|(north|south|east|west|north-?east|north-?west|south-?east|south-?west)(ern)? of)\s+(the\s+)?$/i.test(
+      between.replace(/\b(port|city|town|village|province|region)\s+of\s+$/i, ''),
+    )
+    ? last.id
+    : null;
+}
+
 /** One of an exclusive group ("southwest" against "southeast of Homs", "chlorine" against "sarin"). */
 function compareCategory(cat: NonNullable<Claim['categories']>[number], page: Claim, cands: Candidate[], ctx: Context): DetailStance[] {
   const items: { cand: Candidate; value: string; text: string; negated?: boolean }[] = [];
@@ -573,8 +591,18 @@ function compareCategory(cat: NonNullable<Claim['categories']>[number], page: Cl
   if (sameNames && (page.categories ?? []).some((c) => c.group === cat.group && c.value !== cat.value)) return [];
   // a name is rare when it is in few of the references: "the US" and "Syria" are named everywhere
   const rare = Math.max(2, ctx.index.claims.length * 0.1);
+  // "the Shayrat air base lies near Aleppo" against "the Sharyat military base, southeast of Homs": where a
+  // place the references rarely name is, whoever else either sentence names
+  const holder = sameNames ? placeHolder(page.text, cat.text, ctx) : null;
+  const located = holder !== null && (ctx.index.postings.get(`e:${holder}`)?.length ?? 0) <= rare;
   for (const cand of cands) {
     const ref = ctx.index.claims[cand.ref]?.claim;
+    const sentence = ctx.index.claims[cand.ref]?.sentence ?? '';
+    if (located && ref?.entities.includes(holder)) {
+      const there = (ref.categories ?? []).filter((rc) => rc.group === cat.group && placeHolder(sentence, rc.text, ctx) === holder);
+      for (const rc of there) items.push({ cand, value: rc.value, text: rc.text, ...(rc.negated ? { negated: true } : {}) });
+      if (there.length) continue;
+    }
     if (sameNames && ref) {
       // "Putin hosted Merkel in Moscow" is about the Sochi meeting; "Putin and Trump will meet in Hamburg" is
       // not: most of the page's names, two at least and one of them rare, are the reference's

@@ -409,6 +409,13 @@ const CASES: Case[] = [
   { text: 'Trump insists that relations with Moscow are as good as they have ever been.', verdict: 'contradict' },
   // (with no one holding the view, the opposite words neither contradict nor agree)
   { text: 'The president, for his part, insists that relations with Moscow are as good as ever.', verdict: 'unverified' },
+  // where a place the references rarely name lies, whoever else the sentences name
+  {
+    text: 'The Shayrat airfield lies near Hama, in the centre of the country.',
+    verdict: 'contradict',
+    evidence: ['southeast of Homs', 'contradict'],
+  },
+  { text: 'Erdogan is to see Putin in the Black Sea resort of Sochi next week.', verdict: 'unverified' },
   // the one counting is no place counted: "the United Nations" is the references' UN
   { text: 'The United Nations says more than 5 million Syrians have fled the six-year war as refugees.', verdict: 'contradict' },
   // clock times in the zones of other countries
