@@ -46,6 +46,9 @@ const EMPTY_CLAIM: Claim = {
   speaker: null,
 };
 
+/** A sentence opening on what the one before named: "That attack…", "The same strike…". */
+const LEANS_BACK = /^(?:that|this|these|those|the same)\s+\p{Ll}/iu;
+
 /** Least alignment of a sentence with some reference for its terms to carry to the next. */
 const TOPIC_SCORE = 0.12;
 
@@ -152,7 +155,9 @@ export function* crosscheckSteps(
       near(topic.block, s.block) &&
       claim.asserts &&
       claim.figures.length + claim.times.length > 0 &&
-      (claim.entities.length === 0 ||
+      // ("That attack took place last week": a sentence pointing back at what the one before named)
+      (LEANS_BACK.test(s.text) ||
+        claim.entities.length === 0 ||
         (claim.entities.every(common) && claim.figures.some((f) => prepared.lexicon.unitKinds.get(f.unit) === 'casualty')))
     ) {
       const own = new Set(claim.terms);

@@ -3,7 +3,7 @@
 // decides the verdict. A detail is only compared with references about the same slot: the
 // reference sentence must align with the page sentence and share an anchor beyond the detail.
 
-import { NUMBER_WORD, stem, tokenize } from './claims';
+import { NUMBER_WORD, quickTerms, stem, tokenize } from './claims';
 import { overlaps } from './figures';
 import type { Lexicon } from './lexicon';
 import { align, type Candidate, candidates, type RefIndex, weight } from './match';
@@ -75,6 +75,16 @@ export function judge(
     ...partsApart(page.figures.map((f) => compareFigure(f, page, cands, ctx))),
     ...page.times.map((tm) => {
       const found = compareTime(tm, page, cands, ctx);
+      // the event a date is beside ("the US strike two months ago") may be dated in a sentence that shares little
+      // else, below a full shortlist
+      const event =
+        !found.length && tm.kind !== 'clock' && cands.length >= VOUCH_SHORTLIST ? eventOf(page.text, tm.text, ctx.lexicon) : null;
+      if (event) {
+        const more = candidates(page, ctx.index, VOUCH_WIDE).filter(
+          (c) => !cands.some((k) => k.ref === c.ref) && c.shared.some((t) => event.head.includes(t)),
+        );
+        return more.length ? compareTime(tm, page, [...cands, ...more], ctx) : found;
+      }
       // a source may say the page's date in a sentence that ranked below the shortlist: look further
       // (once per sentence, and only at sentences sharing two content terms or names) before letting
       // another date stand against it
@@ -449,13 +459,108 @@ function nearestVerbTerms(text: string, phrase: string, ctx: Context): string[] 
   if (!best || ctx.lexicon.generic.has(best.lower) || LIGHT_VERB.test(best.lower)) return null;
   return ctx.lexicon.concepts.get(best.lower) ?? ctx.lexicon.concepts.get(stem(best.lower)) ?? [`s:${stem(best.lower)}`];
 }
+/** What a date beside an event noun is the date of ("the attack on Khan Sheikhoun last week", "the March 4 attack"). */
+export interface DatedEvent {
+  /** Concepts of the event noun ("c:attack"). */
+  head: string[];
+  /** Terms of the words around it, which say which one it was ("chemical", "Khan Sheikhoun", "US"). */
+  terms: string[];
+}
+const EVENT_GAP = /[,;:()—–]/;
+/** "That attack took place last week": the subject of a verb that only says it happened. */
+const HAPPENED = /^\s+(?:took place|happened|occurred|was carried out|was launched|came)\s+(?:on\s+|in\s+)?$/i;
+
+export function eventOf(text: string, phrase: string, lexicon: Lexicon): DatedEvent | null {
+  const nouns = lexicon.eventNouns;
+  const at = text.indexOf(phrase);
+  if (!nouns.size || at < 0) return null;
+  const end = at + phrase.length;
+  const toks = tokenize(text);
+  const isHead = (i: number): number | null => {
+    const t = toks[i];
+    if (!t) return null;
+    const two = `${toks[i - 1]?.lower ?? ''} ${t.lower}`;
+    if (nouns.has(two)) return i - 1;
+    return nouns.has(t.lower) ? i : null;
+  };
+  // a word of a compound ("rebel-held") is no verb of the sentence
+  const verb = (i: number) => !!toks[i]?.verb && text[(toks[i]?.start ?? 1) - 1] !== '-';
+  let from = -1;
+  let to = -1;
+  const first = toks.findIndex((t) => t.start >= end);
+  // the date before its noun: "the March 4 attack", "last month's American attack"
+  for (let k = 0; k < 4 && first >= 0 && from < 0; k++) {
+    const i = first + k;
+    const t = toks[i];
+    if (!t || EVENT_GAP.test(text.slice(end, t.start))) break;
+    const h = isHead(i);
+    if (h !== null) [from, to] = [h, i];
+    else if (verb(i)) break;
+  }
+  // the date after it: "the attack on Khan Sheikhoun last week", "the strike two months ago", "that attack took place on …"
+  const last = toks.findLastIndex((t) => t.end <= at);
+  for (let k = 0; k < 12 && last >= 0 && from < 0; k++) {
+    const i = last - k;
+    const t = toks[i];
+    if (!t) break;
+    const between = text.slice(t.end, at);
+    if (EVENT_GAP.test(between)) break;
+    const h = isHead(i);
+    if (h !== null) {
+      [from, to] = [h, i];
+      break;
+    }
+    if (verb(i) && !HAPPENED.test(text.slice(toks[i - 1]?.end ?? 0, at)) && !HAPPENED.test(between)) break;
+  }
+  if (from < 0) return null;
+  const headText = toks
+    .slice(from, to + 1)
+    .map((t) => t.lower)
+    .join(' ');
+  // ("air strike": the concept of the whole, or of its last word)
+  const lastWord = toks[to]?.lower ?? '';
+  const head = lexicon.concepts.get(headText) ??
+    lexicon.concepts.get(lastWord) ??
+    lexicon.concepts.get(stem(lastWord)) ?? [`s:${stem(headText)}`];
+  // the noun phrase: a few words either side, within the clause, the date itself left out
+  const a = toks[Math.max(0, from - 4)]?.start ?? 0;
+  const b = toks[Math.min(toks.length - 1, to + 6)]?.end ?? text.length;
+  const window = `${text.slice(a, at).replace(/^.*[,;:()—–]/, '')} ${text.slice(end, b).replace(/[,;:()—–].*$/, '')}`;
+  const terms = quickTerms(window, lexicon).filter((t) => !head.includes(t) && !TIME_TERMS.has(t));
+  // a leader's act is the state's: "Trump ordered the air strike" is the US strike
+  for (const t of [...terms]) {
+    const state = t.startsWith('e:') ? lexicon.speaksFor.get(t.slice(2)) : undefined;
+    if (state && !terms.includes(`e:${state}`)) terms.push(`e:${state}`);
+  }
+  return { head, terms };
+}
+
 const LIGHT_VERB =
   /^(is|are|was|were|be|been|being|has|have|had|do|does|did|took|take|takes|happened|happens|came|comes|occurred|will|would)$/;
 
 function compareTime(tm: TimeSpan, page: Claim, cands: Candidate[], ctx: Context): DetailStance[] {
   // "Tuesday's call comes as the FBI investigates", "the 2016 election": not when the sentence's event happened
-  if (tm.possessive) return [];
+  // (unless the date is of an event the references date too: "last week's attack on Khan Sheikhoun")
+  const event = tm.kind === 'clock' ? null : eventOf(page.text, tm.text, ctx.lexicon);
+  if (tm.possessive && !event) return [];
   const clock = tm.kind === 'clock';
+  // the same event named beside both dates: "the chemical attack on Khan Sheikhoun last week" and "the chemical
+  // attack on the rebel-held town of Khan Sheikhoun on 4 April" date one attack, whatever else the sentences say
+  const namedCache = new Map<string, boolean>();
+  const sameNamed = (cand: Candidate, rt: TimeSpan): boolean => {
+    if (!event) return false;
+    const key = `${cand.ref}:${rt.text}`;
+    let same = namedCache.get(key);
+    if (same === undefined) {
+      const other = eventOf(ctx.index.claims[cand.ref]?.sentence ?? '', rt.text, ctx.lexicon);
+      same =
+        !!other &&
+        other.head.some((t) => event.head.includes(t)) &&
+        other.terms.some((t) => !t.startsWith('a:') && (event.terms.includes(t) || !!page.context?.includes(t)));
+      namedCache.set(key, same);
+    }
+    return same;
+  };
   // (on the sentence's own words when it leans on the one before; aligned once per reference)
   const owned = new Map<number, Candidate>();
   const ownOf = (cand: Candidate): Candidate => {
@@ -468,7 +573,7 @@ function compareTime(tm: TimeSpan, page: Claim, cands: Candidate[], ctx: Context
   };
   const top = cands.reduce((m, c) => Math.max(m, ownOf(c).score), 0);
   // what the date is the date of: the verb nearest it ("testifies … tomorrow" is not "confirmed in March")
-  const verbTerms = nearestVerbTerms(page.text, tm.text, ctx);
+  const verbTerms = event?.head ?? nearestVerbTerms(page.text, tm.text, ctx);
   // the act the date is the date of, shared with the reference, between the same names: "Trump and
   // Putin spoke by telephone yesterday" dates the call, however much else either sentence says
   const datedAct = (cand: Candidate, stance: Stance): boolean => {
@@ -496,7 +601,7 @@ function compareTime(tm: TimeSpan, page: Claim, cands: Candidate[], ctx: Context
     const ref = ctx.index.claims[cand.ref];
     for (const rt of ref?.claim.times ?? []) {
       if ((rt.kind === 'clock') !== clock || !!rt.since !== !!tm.since) continue;
-      if (rt.possessive && !(tm.start < rt.end && rt.start < tm.end)) continue;
+      if ((tm.possessive || rt.possessive) && !sameNamed(cand, rt) && !(!tm.possessive && tm.start < rt.end && rt.start < tm.end)) continue;
       if (clock && !!rt.unzoned !== !!tm.unzoned) continue;
       items.push({ cand, rt });
     }
@@ -508,59 +613,70 @@ function compareTime(tm: TimeSpan, page: Claim, cands: Candidate[], ctx: Context
     return finer.length ? finer : xs;
   };
   const implied = new Set<DetailStance>();
-  const found = slotStances(
-    items,
-    TIME_TERMS,
-    ctx,
-    ({ cand, rt }) => {
-      const stance: Stance = overlapsTm(rt) ? 'agree' : 'contradict';
-      // a sentence about someone the reference does not name ("Erdogan also spoke to Trump by phone last
-      // month") dates another event, however well the rest aligns
-      if (stance === 'contradict' && unnamedIn(page, ctx.index.claims[cand.ref]?.sentence ?? '', ctx, true)) return null;
-      // a much coarser date is consistent with the page's but does not say it: "last month" does not confirm
-      // "last week" or "4 April" (it does "a month ago")
-      if (stance === 'agree' && len <= 7 * DAY_MS && rt.end - rt.start >= 4 * len) return null;
-      // too loosely aligned to flag, but enough to forbid agreeing (see judge)
-      // a clock time is of one event: a reference on the same day naming the same kind of event
-      // ("the call", "scheduled") gives its time, however little else the sentences share
-      const sameEvent = clock && cand.score >= ctx.t.slot && cand.shared.some((t) => t.startsWith('c:'));
-      const act = sameAct(page, ctx.index.claims[cand.ref]?.claim ?? page);
-      // the sentence the page's best matches, naming the same one doing the same thing ("Comey …
-      // confirmed … investigation"): the same event, though the rest of the sentences differ
-      // (on the sentence's own words: what the sentences before were about does not make it the same event)
-      const own = ownOf(cand);
-      const content = own.shared.filter((t) => !t.startsWith('a:') && !TIME_TERMS.has(t));
-      const closest =
-        own.score >= ctx.t.slot &&
-        own.score >= top &&
-        !unnamedIn(page, ctx.index.claims[cand.ref]?.sentence ?? '', ctx) &&
-        content.length >= 3 &&
-        content.some((t) => !t.startsWith('e:')) &&
-        (verbTerms === null || verbTerms.some((t) => own.shared.includes(t)));
-      const weak =
-        stance === 'contradict' &&
-        !tm.since &&
-        cand.score < ctx.t.timeConflict &&
-        !sameEvent &&
-        !act &&
-        !closest &&
-        !datedAct(cand, stance);
-      // a loose conflict with a sentence that does not speak of the act the date is the date of ("April 12 –
-      // Russia vetoes …" against "the chemical attack … on 4 April") is about another event: no conflict at all
-      if (weak && verbTerms && !verbTerms.some((t) => own.shared.includes(t))) return null;
-      const reason = `page: ${tm.text}; ${outletOf(cand, ctx)}: ${rt.text}`;
-      const out: DetailStance = {
-        source: ctx.index.claims[cand.ref]?.doc ?? '',
-        stance,
-        evidence: evidenceFor(cand, ctx, stance, reason),
-        ...(weak ? { weak } : {}),
-      };
-      if (rt.implied) implied.add(out);
-      return out;
-    },
-    finest,
-    ({ cand, rt }) => !!tm.since || datedAct(cand, overlapsTm(rt) ? 'agree' : 'contradict'),
-  );
+  const stanceOfTime = ({ cand, rt }: { cand: Candidate; rt: TimeSpan }): DetailStance | null => {
+    const stance: Stance = overlapsTm(rt) ? 'agree' : 'contradict';
+    // the right date of what the sentence names ("denied meddling in last year's election") is not what it says
+    if (tm.possessive && stance === 'agree') return null;
+    // a sentence about someone the reference does not name ("Erdogan also spoke to Trump by phone last
+    // month") dates another event, however well the rest aligns
+    if (stance === 'contradict' && unnamedIn(page, ctx.index.claims[cand.ref]?.sentence ?? '', ctx, true)) return null;
+    // a much coarser date is consistent with the page's but does not say it: "last month" does not confirm
+    // "last week" or "4 April" (it does "a month ago")
+    if (stance === 'agree' && len <= 7 * DAY_MS && rt.end - rt.start >= 4 * len) return null;
+    // too loosely aligned to flag, but enough to forbid agreeing (see judge)
+    // a clock time is of one event: a reference on the same day naming the same kind of event
+    // ("the call", "scheduled") gives its time, however little else the sentences share
+    const sameEvent = clock && cand.score >= ctx.t.slot && cand.shared.some((t) => t.startsWith('c:'));
+    const act = sameAct(page, ctx.index.claims[cand.ref]?.claim ?? page);
+    // the sentence the page's best matches, naming the same one doing the same thing ("Comey …
+    // confirmed … investigation"): the same event, though the rest of the sentences differ
+    // (on the sentence's own words: what the sentences before were about does not make it the same event)
+    const own = ownOf(cand);
+    const content = own.shared.filter((t) => !t.startsWith('a:') && !TIME_TERMS.has(t));
+    const closest =
+      own.score >= ctx.t.slot &&
+      own.score >= top &&
+      !unnamedIn(page, ctx.index.claims[cand.ref]?.sentence ?? '', ctx) &&
+      content.length >= 3 &&
+      content.some((t) => !t.startsWith('e:')) &&
+      (verbTerms === null || verbTerms.some((t) => own.shared.includes(t)));
+    const weak =
+      stance === 'contradict' &&
+      !tm.since &&
+      !sameNamed(cand, rt) &&
+      cand.score < ctx.t.timeConflict &&
+      !sameEvent &&
+      !act &&
+      !closest &&
+      !datedAct(cand, stance);
+    // a loose conflict with a sentence that does not speak of the act the date is the date of ("April 12 –
+    // Russia vetoes …" against "the chemical attack … on 4 April") is about another event: no conflict at all
+    if (weak && verbTerms && !verbTerms.some((t) => own.shared.includes(t))) return null;
+    const reason = `page: ${tm.text}; ${outletOf(cand, ctx)}: ${rt.text}`;
+    const out: DetailStance = {
+      source: ctx.index.claims[cand.ref]?.doc ?? '',
+      stance,
+      evidence: evidenceFor(cand, ctx, stance, reason),
+      ...(weak ? { weak } : {}),
+    };
+    if (rt.implied) implied.add(out);
+    return out;
+  };
+  // the same event named beside both dates is the slot itself, however little else the sentences share
+  const namedItems = items.filter(({ cand, rt }) => sameNamed(cand, rt));
+  const found = [
+    ...finest(namedItems)
+      .map(stanceOfTime)
+      .filter((d): d is DetailStance => d !== null),
+    ...slotStances(
+      items.filter((x) => !namedItems.includes(x)),
+      TIME_TERMS,
+      ctx,
+      stanceOfTime,
+      finest,
+      ({ cand, rt }) => !!tm.since || datedAct(cand, overlapsTm(rt) ? 'agree' : 'contradict'),
+    ),
+  ];
   // a written date is the better quote: the report's own day stands in only where none says as much
   return found.filter((d) => !implied.has(d) || !found.some((o) => !implied.has(o) && o.stance === d.stance && !o.weak));
 }

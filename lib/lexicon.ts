@@ -35,6 +35,8 @@ export interface LexiconData {
   genericTerms: string[];
   /** What a count is a count of: "killed in the war" is not "killed in the attack". */
   figureScopes?: { id: string; words: string[] }[];
+  /** Nouns naming one event, which a date beside them dates ("the attack on Khan Sheikhoun last week"). */
+  eventNouns?: string[];
   /** People counted apart from the whole ("more than 30 children" of "86 people"): the first word of each group names it. */
   partNouns?: string[][];
 }
@@ -73,6 +75,8 @@ export interface Lexicon {
   negation: Set<string>;
   speech: Set<string>;
   personNouns: Set<string>;
+  /** Lower-case nouns naming one event (see LexiconData.eventNouns). */
+  eventNouns: Set<string>;
   /** Word → the part of the people a count is of ("children"). */
   partNouns: Map<string, string>;
   unitEventCues: Map<string, string>;
@@ -180,6 +184,7 @@ export function compileLexicon(data: LexiconData, aliases: AliasData): Lexicon {
     negation: new Set(data.negation.map((w) => w.toLowerCase())),
     speech: new Set(data.speech.map((w) => w.toLowerCase())),
     personNouns: new Set(data.personNouns.map((w) => w.toLowerCase())),
+    eventNouns: new Set((data.eventNouns ?? []).map((w) => w.toLowerCase())),
     partNouns: new Map(
       (data.partNouns ?? []).flatMap((g) => g.map((w) => [w.toLowerCase(), g[0]?.toLowerCase() ?? w] as [string, string])),
     ),

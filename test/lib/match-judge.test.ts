@@ -416,6 +416,14 @@ const CASES: Case[] = [
     evidence: ['southeast of Homs', 'contradict'],
   },
   { text: 'Erdogan is to see Putin in the Black Sea resort of Sochi next week.', verdict: 'unverified' },
+  // a date beside an event the references date: the date of that event, whatever the sentence says of it
+  {
+    text: 'The White House blames Damascus for the chemical attack on Khan Sheikhoun last week.',
+    verdict: 'contradict',
+    evidence: ['4 April', 'contradict'],
+  },
+  // (and the right one does not make the sentence right)
+  { text: 'The Kremlin again denied meddling in last year’s US election.', verdict: 'unverified' },
   // the one counting is no place counted: "the United Nations" is the references' UN
   { text: 'The United Nations says more than 5 million Syrians have fled the six-year war as refugees.', verdict: 'contradict' },
   // clock times in the zones of other countries

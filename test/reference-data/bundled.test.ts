@@ -117,6 +117,7 @@ describe('lexicon.json', () => {
       ...lexicon.unitSynonyms.flat(),
       ...lexicon.genericTerms,
       ...(lexicon.partNouns ?? []).flat(),
+      ...(lexicon.eventNouns ?? []),
     ];
     expect(words.filter((w) => !w || w !== w.trim())).toEqual([]);
   });
