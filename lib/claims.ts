@@ -64,6 +64,16 @@ function categoriesOf(
       // Moscow" (sanctions on Moscow) does not
       if (!need.has(word ?? '') && !(the && /^(on|after|before|near)$/.test(word ?? ''))) continue;
     }
+    // "backed a Western-drafted resolution" is a vote; "backed Assad" is not
+    if (group?.objectForms?.has(m[0].toLowerCase().replace(/\s+/g, ' '))) {
+      const rest = text.slice(at + m[0].length).split(/[,;:()—–.]/)[0] ?? '';
+      const words = rest
+        .toLowerCase()
+        .split(/[^\p{L}]+/u)
+        .filter(Boolean)
+        .slice(0, 8);
+      if (!words.some((w) => group.objects?.has(w))) continue;
+    }
     const after = group?.after;
     // ("northwest of the city of Homs": what the place word is the place of)
     const next = /^\s+(\S+)\s+(?:the\s+)?(?:(?:city|town|village|province|port|capital|region)\s+of\s+)?([\p{L}][\p{L}'’-]*)/u.exec(

@@ -25,6 +25,9 @@ export interface LexiconData {
     names?: boolean;
     sameNames?: boolean;
     denyOnly?: boolean;
+    /** Words one of which must follow an `objectForms` value within eight words ("backed a Western-drafted resolution"). */
+    objects?: string[];
+    objectForms?: string[];
   }[];
   negation: string[];
   speech: string[];
@@ -103,6 +106,9 @@ export interface ExclusiveGroup {
   sameNames: boolean;
   /** Values only ever deny: "opposition-held" alone says too little to agree on. */
   denyOnly: boolean;
+  /** Forms that are a value only with one of these words after them ("backed" a resolution, not a leader). */
+  objectForms?: Set<string>;
+  objects?: Set<string>;
 }
 
 export interface AliasMatcher {
@@ -168,6 +174,9 @@ export function compileLexicon(data: LexiconData, aliases: AliasData): Lexicon {
       {
         ...(g.after ? { after: g.after.toLowerCase() } : {}),
         ...(g.before?.length ? { before: new Set(g.before.map((w) => w.toLowerCase())) } : {}),
+        ...(g.objectForms?.length && g.objects?.length
+          ? { objectForms: new Set(g.objectForms.map((w) => w.toLowerCase())), objects: new Set(g.objects.map((w) => w.toLowerCase())) }
+          : {}),
         names: !!g.names,
         sameNames: !!g.sameNames,
         denyOnly: !!(g.denyOnly || g.sameNames),

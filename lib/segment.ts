@@ -25,7 +25,7 @@ export function segment(blocks: Block[]): Sentence[] {
     // compromise's sentence splitter alone (no terms, no tagging): the sentences partition the
     // paragraph exactly, so offsets follow by adding lengths up
     let at = 0;
-    for (const raw of splitSentences(text, world)) {
+    for (const raw of splitSentences(text, world).flatMap(splitAfterQuotes)) {
       const start = text.startsWith(raw, at) ? at : text.indexOf(raw.trim(), at);
       if (start < 0) continue;
       const lead = raw.length - raw.trimStart().length;
@@ -34,6 +34,23 @@ export function segment(blocks: Block[]): Sentence[] {
     }
   });
   return out;
+}
+
+/**
+ * compromise runs on past a full stop inside closing quotes ('…may be at an all-time low." He
+ * complained…'), as American style writes every quoted sentence end: split there too, keeping the
+ * spaces with the first part so the pieces still partition the text.
+ */
+function splitAfterQuotes(raw: string): string[] {
+  const out: string[] = [];
+  let from = 0;
+  for (const m of raw.matchAll(/[.!?]["'”’]+(\s+)(?=["“‘']?\p{Lu})/gu)) {
+    const end = (m.index ?? 0) + m[0].length;
+    out.push(raw.slice(from, end));
+    from = end;
+  }
+  out.push(raw.slice(from));
+  return out.filter((p) => p.length > 0);
 }
 
 function pushCapped(out: Sentence[], text: string, block: number, start: number): void {

@@ -147,10 +147,22 @@ describe('places', () => {
     ['Russia did not even bother to veto the resolution.', 'vetoed', true],
     // a denial further back says nothing of the value: the attack was still sarin
     ['Russia denied the Syrian government was responsible for the sarin attack.', 'sarin', false],
+    // backing a text is a vote
+    ['Moscow backed a Western-drafted resolution.', 'voted for', false],
+    ["Russia's support last month for a Washington-sponsored draft text was a surprise.", 'voted for', false],
   ])('"%s" states %s, negated %s', (text, value, negated) => {
     const cat = must(parse(text).categories?.find((c) => c.value === value));
     expect(!!cat.negated).toBe(negated);
   });
+});
+
+describe('backing someone is no vote', () => {
+  it.each(['Russia has backed Assad throughout the war.', 'Moscow supported the Syrian government, which drafted a new constitution.'])(
+    '"%s" states no vote',
+    (text) => {
+      expect(parse(text).categories?.find((c) => c.group === 'vote')).toBeUndefined();
+    },
+  );
 });
 
 describe('what is not a count', () => {

@@ -424,6 +424,12 @@ const CASES: Case[] = [
   },
   // (and the right one does not make the sentence right)
   { text: 'The Kremlin again denied meddling in last year’s US election.', verdict: 'unverified' },
+  // backing a text is the opposite of vetoing it
+  {
+    text: 'Russia supported the US-backed resolution on Syria at the UN security council.',
+    verdict: 'contradict',
+    evidence: ['vetoed', 'contradict'],
+  },
   // the one counting is no place counted: "the United Nations" is the references' UN
   { text: 'The United Nations says more than 5 million Syrians have fled the six-year war as refugees.', verdict: 'contradict' },
   // clock times in the zones of other countries

@@ -34,6 +34,16 @@ describe('segment: sentences of a block', () => {
       ['Some 4.9 million Syrians are refugees.', 'More are displaced.'],
     ],
     [
+      'a full stop inside closing quotes',
+      [para('Trump said ties "may be at an all-time low." He blamed Moscow. Putin called it \'a violation.\' Nobody replied.')],
+      ['Trump said ties "may be at an all-time low."', 'He blamed Moscow.', "Putin called it 'a violation.'", 'Nobody replied.'],
+    ],
+    [
+      'closing quotes that do not end a sentence',
+      [para('He shouted "Stop!" and left. A "U.S." official spoke.')],
+      ['He shouted "Stop!" and left.', 'A "U.S." official spoke.'],
+    ],
+    [
       'question and exclamation',
       [para('Will they meet? Nobody knows! The Kremlin is silent.')],
       ['Will they meet?', 'Nobody knows!', 'The Kremlin is silent.'],
