@@ -445,7 +445,9 @@ export function parseClaim(text: string, ctx: ClaimContext): Claim {
           tokens[cue.last + 1]?.lower === 'to' &&
           !owner[cue.last + 2] &&
           !/^(the|a|an|his|her|mr|mrs|ms)$/.test(tokens[cue.last + 2]?.lower ?? '');
-        const to = toVerb ? cue.last + 3 : cue.last + 1;
+        // ("placed a call to the Russian president": the one called after "to")
+        const toWhom = !toVerb && tokens[cue.last + 1]?.lower === 'to' && cue.last > cue.i;
+        const to = toVerb ? cue.last + 3 : toWhom ? cue.last + 2 : cue.last + 1;
         const lead = /^(the|mr|mrs|ms|dr|president|chancellor|his|her|their)$/.test(tokens[to]?.lower ?? '') ? 1 : 0;
         const obj = ments.find((m) => m.first >= to && m.first <= to + lead && m.id !== agent);
         // "calls Putin conversation 'very good'": a name before a noun modifies it
@@ -456,8 +458,10 @@ export function parseClaim(text: string, ctx: ClaimContext): Claim {
           !after.verb &&
           !RELATIVE_DAY.test(after.lower) &&
           !text.slice(tokens[obj?.last ?? 0]?.end ?? 0, after.start).trim();
-        if (passive || !obj || modifier || /'s$|’s$/.test(tokens[obj.last]?.text ?? '')) continue;
-        target = obj.id;
+        // "Trump placed the first call": who called, though not whom (a cue of several words names the act itself)
+        if (!obj && !passive && cue.last > cue.i) target = null;
+        else if (passive || !obj || modifier || /'s$|’s$/.test(tokens[obj.last]?.text ?? '')) continue;
+        else target = obj.id;
       } else if (info?.targeted) {
         // the object comes before the next plain verb ("congratulate the former reality star … and the two agreed")
         const stop = tokens.findIndex((t, k) => k > cue.last && t.verb && !t.noun && !owner[k]);

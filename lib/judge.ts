@@ -764,6 +764,15 @@ function compareFrame(fr: Frame, page: Claim, cands: Candidate[], ctx: Context):
       const swapped = !!fr.target && !!rf.target && sameVoice(rf.agent, fr.target, ctx) && sameVoice(rf.target, agent ?? '', ctx);
       // "Trump telephoned the Kremlin" against "Putin called to congratulate Trump": the other way round
       if (info?.directed && swapped && fr.agent !== fr.target) stance = 'contradict';
+      // "Trump placed the first call" against "Putin called to congratulate Trump": the one called did not call
+      else if (
+        info?.directed &&
+        !fr.target &&
+        rf.target &&
+        sameVoice(rf.target, agent ?? '', ctx) &&
+        !sameVoice(rf.agent, agent ?? '', ctx)
+      )
+        stance = 'contradict';
       // a leader's position is the state's: "Putin said the government was not to blame", "Russia denied it was"
       else if (!sameVoice(rf.agent, agent ?? '', ctx)) {
         // "the US vetoed the text" against "Russia vetoed the resolution": one alone does such a thing

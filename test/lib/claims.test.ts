@@ -281,6 +281,9 @@ describe('frames: who judged, blamed or congratulated whom', () => {
     // who rang whom: the object right after the cue, or after "to" and a verb
     ['In January, Mr Trump rang Mr Putin.', { axis: 'call', polarity: 1, agent: 'trump', target: 'putin' }],
     ['Putin called to congratulate the Republican tycoon.', { axis: 'call', polarity: 1, agent: 'putin', target: 'trump' }],
+    // placing a call says who called, and after "to" whom
+    ['Mr Trump placed a call to the Russian president.', { axis: 'call', polarity: 1, agent: 'trump', target: 'putin' }],
+    ['Mr Putin made the first call, in January.', { axis: 'call', polarity: 1, agent: 'putin', target: null }],
     // the subject of a clause whose first verb is the cue
     ['They spoke in January, when Mr Trump rang Mr Putin.', { axis: 'call', polarity: 1, agent: 'trump', target: 'putin' }],
     // a clause opening with its verb takes its subject from before the apposition
