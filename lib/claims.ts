@@ -157,6 +157,17 @@ function clauseOf(text: string, tokens: Token[], i: number): [number, number] {
   return [a, b];
 }
 
+/** The verb "to be" a judgement is the predicate of ("were to blame", "was responsible", "were behind"), or -1. */
+function predicateAt(tokens: Token[], i: number): number {
+  const be = (k: number) => /^(was|were|is|are|be|been)$/.test(tokens[k]?.lower ?? '');
+  // "has been accused" is a passive: who accused is another matter (see passive below)
+  if (/ed$/.test(tokens[i]?.lower ?? '')) return -1;
+  if (be(i)) return i;
+  if (be(i - 1)) return i - 1;
+  if (tokens[i - 1]?.lower === 'to' && be(i - 2)) return i - 2;
+  return -1;
+}
+
 /** Where a closing attribution ("…, the Kremlin's spokesman told reporters.") begins; the token count if there is none. */
 const ATTRIBUTION_WORDS = 8;
 const SOURCE_NOUN =
@@ -434,10 +445,28 @@ export function parseClaim(text: string, ctx: ClaimContext): Claim {
           (v === a ? subjectBefore(a) : undefined) ??
           ments.find((m) => m.last < Math.min(firstVerb(0), cue.i)) ??
           null);
-      const agent = agentM?.id ?? (passive ? null : speaker);
+      let agent = agentM?.id ?? (passive ? null : speaker);
       const info = lexicon.axisInfo.get(axis);
       let target: string | null = null;
-      if (info?.adjacent) {
+      // "rebel fighters, not Assad's forces, were to blame", "the Syrian government was responsible": the
+      // subject of the verb "to be" is the one blamed; whoever says so (or the sentence's subject) blames
+      const beAt = predicateAt(tokens, cue.i);
+      const denied: string[] = [];
+      if (info?.targeted && beAt >= 0) {
+        const before = ments.filter((m) => m.last < beAt);
+        const isNot = (m: Mention) => /^not$/.test(tokens[m.first - 1]?.lower ?? '') || /^not$/.test(tokens[m.first - 2]?.lower ?? '');
+        const subject = before.filter((m) => !isNot(m)).at(-1);
+        if (subject) {
+          target = subject.id;
+          for (const m of before) if (isNot(m) && m.first > subject.last && m.id !== target) denied.push(m.id);
+          const own = agentM && agentM.id !== target && !denied.includes(agentM.id) ? agentM.id : null;
+          const teller = own ?? speaker ?? ments.find((m) => m.last < firstVerb(0))?.id ?? null;
+          agent = teller !== target ? teller : null;
+        }
+      }
+      if (beAt >= 0 && target) {
+        // (the subject found; the usual reading of the object below is not wanted)
+      } else if (info?.adjacent) {
         // "rang Mr Putin", "called to congratulate the tycoon": the object right after the cue, or after "to" and a verb;
         // "called Trump's decision a mistake" names a possession, not whom was called
         // (the word after "to" is a verb whatever the tagger says, unless it starts a name or a noun phrase)
@@ -474,6 +503,10 @@ export function parseClaim(text: string, ctx: ClaimContext): Claim {
       }
       const negated = negatedAt(cue.i);
       const pol = (negated ? -polarity : polarity) as 1 | -1;
+      // ("…, not Assad's forces, …": the one set against the subject is said not to be)
+      for (const d of denied)
+        if (!frames.some((f) => f.axis === axis && f.agent === agent && f.target === d))
+          frames.push({ axis, polarity: -pol as 1 | -1, negated: true, agent, target: d, cue: `not ${tokens[cue.i]?.text ?? ''}` });
       if (!frames.some((f) => f.axis === axis && f.agent === agent && f.target === target && f.polarity === pol)) {
         frames.push({
           axis,

@@ -281,6 +281,19 @@ describe('frames: who judged, blamed or congratulated whom', () => {
     // who rang whom: the object right after the cue, or after "to" and a verb
     ['In January, Mr Trump rang Mr Putin.', { axis: 'call', polarity: 1, agent: 'trump', target: 'putin' }],
     ['Putin called to congratulate the Republican tycoon.', { axis: 'call', polarity: 1, agent: 'putin', target: 'trump' }],
+    // a predicate ("were to blame", "was behind"): its subject is blamed by whoever says so
+    [
+      "Moscow insisted that rebel fighters, not Assad's forces, were to blame.",
+      { axis: 'blame', polarity: 1, agent: 'russia', target: 'rebels' },
+    ],
+    [
+      "Moscow insisted that rebel fighters, not Assad's forces, were to blame.",
+      { axis: 'blame', polarity: -1, agent: 'russia', target: 'syria-government' },
+    ],
+    [
+      'The Kremlin says the Assad government was behind the attack.',
+      { axis: 'blame', polarity: 1, agent: 'russia', target: 'syria-government' },
+    ],
     // placing a call says who called, and after "to" whom
     ['Mr Trump placed a call to the Russian president.', { axis: 'call', polarity: 1, agent: 'trump', target: 'putin' }],
     ['Mr Putin made the first call, in January.', { axis: 'call', polarity: 1, agent: 'putin', target: null }],
@@ -314,6 +327,11 @@ describe('frames: who judged, blamed or congratulated whom', () => {
     'Russia abstained on a Western-backed resolution.',
   ])('"%s" has no frame', (text) => {
     expect(parse(text).frames).toEqual([]);
+  });
+
+  it('reads a passive as naming who was accused, not who accused', () => {
+    const frames = parse('Trump, who has been accused of collusion with Russia, spoke.').frames;
+    expect(frames.filter((f) => f.agent !== null)).toEqual([]);
   });
 });
 

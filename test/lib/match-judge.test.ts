@@ -424,6 +424,8 @@ const CASES: Case[] = [
   },
   // (and the right one does not make the sentence right)
   { text: 'The Kremlin again denied meddling in last year’s US election.', verdict: 'unverified' },
+  // the subject of "were to blame" is blamed, the one set against it is not
+  { text: 'Moscow maintains that rebel groups, not the Syrian army, were to blame for the attack.', verdict: 'agree' },
   // the one called did not call
   { text: 'It was Trump who made the first call, on January 28, to talk about defeating Isis.', verdict: 'contradict' },
   // backing a text is the opposite of vetoing it
