@@ -3,7 +3,7 @@
 // decides the verdict. A detail is only compared with references about the same slot: the
 // reference sentence must align with the page sentence and share an anchor beyond the detail.
 
-import { NUMBER_WORD, quickTerms, stem, tokenize } from './claims';
+import { NUMBER_WORD, parseClaim, quickTerms, stem, tokenize } from './claims';
 import { overlaps } from './figures';
 import type { Lexicon } from './lexicon';
 import { align, type Candidate, candidates, type RefIndex, weight } from './match';
@@ -954,6 +954,47 @@ function wordingAgreement(page: Claim, cands: Candidate[], ctx: Context): Eviden
       }
     }
   }
+  return mainClauseAgreement(page, ctx);
+}
+
+/** Where a headline's or sentence's main statement ends and its setting begins ("… as Merkel heads to Sochi"). */
+const SETTING = /\s(?:as|while|amid|with)\s|\s[-–—]\s/;
+
+/**
+ * "Trump and Putin to discuss Syria by phone as Merkel heads to Sochi": the main clause said nearly
+ * word for word by a reference, and the setting naming nothing the references do not, agrees.
+ */
+function mainClauseAgreement(page: Claim, ctx: Context): Evidence[] {
+  const cut = SETTING.exec(page.text);
+  if (!cut || page.negated || page.figures.length) return [];
+  const main = parseClaim(page.text.slice(0, cut.index), { lexicon: ctx.lexicon, published: null });
+  if (main.entities.length < 2 || main.negated || main.frames.length) return [];
+  // (a name the references do not give, anywhere in the sentence, is something they do not say)
+  if (unnamedIn(page, '', ctx)) return [];
+  const says = (c: Claim, cand: Candidate, least: number): boolean => {
+    const ref = ctx.index.claims[cand.ref];
+    if (!ref || ref.claim.negated || cand.score < least) return false;
+    // an undated clause is of the report's own day: "In January, they discussed…" is another call
+    const day = Date.parse(`${ctx.docs.get(ref.doc)?.date ?? ''}T12:00:00Z`);
+    if (ref.claim.times.some((t) => t.kind !== 'clock' && !(t.start <= day && day < t.end))) return false;
+    return c.entities.every((e) => ref.claim.entities.some((r) => sameVoice(r, e, ctx)));
+  };
+  const out: Evidence[] = [];
+  const perDoc = new Map<string, number>();
+  for (const cand of candidates(main, ctx.index, 8)) {
+    const doc = ctx.index.claims[cand.ref]?.doc ?? '';
+    if ((perDoc.get(doc) ?? 0) >= 2 || !says(main, cand, ctx.t.agree + JOINT_MARGIN)) continue;
+    // (the main clause says something: more than the names)
+    if (!cand.shared.some((t) => t.startsWith('c:') || t.startsWith('s:'))) continue;
+    perDoc.set(doc, (perDoc.get(doc) ?? 0) + 1);
+    const words = cand.shared.map((t) => t.slice(2).replace(/-/g, ' ')).slice(0, 6);
+    out.push(evidenceFor(cand, ctx, 'agree', `${outletOf(cand, ctx)} says the same (${words.join(', ')})`));
+  }
+  if (!out.length) return out;
+  // the setting too, where a reference says it ("Putin is also due to meet … Merkel in … Sochi")
+  const setting = parseClaim(page.text.slice(cut.index + cut[0].length), { lexicon: ctx.lexicon, published: null });
+  const also = setting.entities.length ? candidates(setting, ctx.index, 1)[0] : undefined;
+  if (also && says(setting, also, ctx.t.agree)) out.push(evidenceFor(also, ctx, 'agree', `${outletOf(also, ctx)} says so too`));
   return out;
 }
 

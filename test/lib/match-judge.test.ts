@@ -426,6 +426,9 @@ const CASES: Case[] = [
   { text: 'The Kremlin again denied meddling in last year’s US election.', verdict: 'unverified' },
   // the subject of "were to blame" is blamed, the one set against it is not
   { text: 'Moscow maintains that rebel groups, not the Syrian army, were to blame for the attack.', verdict: 'agree' },
+  // a headline's main clause said by a reference, its setting naming nothing the references do not
+  { text: 'Trump and Putin to talk Syria by phone as Merkel visits Sochi', verdict: 'agree' },
+  { text: 'Trump and Putin to talk Syria by phone as Erdogan visits Washington', verdict: 'unverified' },
   // the one called did not call
   { text: 'It was Trump who made the first call, on January 28, to talk about defeating Isis.', verdict: 'contradict' },
   // backing a text is the opposite of vetoing it
