@@ -255,7 +255,12 @@ const GENERAL_UNITS = new Set(['people', 'time', 'percent', 'money', 'day', 'wee
  * Counts in different kinds of event ("killed in the war", "the attack killed 90") are different
  * quantities, and so are a part and the whole ("30 children" of "86 people").
  */
-const otherScope = (a: Figure, b: Figure) => (!!a.scope && !!b.scope && a.scope !== b.scope) || (a.part ?? '') !== (b.part ?? '');
+/** A span of time measures what its scope says: "over three years" is not the "six-year" war. */
+const DURATION = new Set(['year', 'month', 'week', 'day', 'hour', 'minute']);
+const otherScope = (a: Figure, b: Figure) =>
+  (!!a.scope && !!b.scope && a.scope !== b.scope) ||
+  (a.part ?? '') !== (b.part ?? '') ||
+  (!a.ordinal && DURATION.has(a.unit) && a.scope !== b.scope);
 
 /** Figures the references give for a unit, when they all agree on one value: one slot, whatever the wording. */
 const singleSlots = new WeakMap<RefIndex, Map<string, { ref: number; fig: Figure }[] | null>>();
@@ -325,12 +330,20 @@ function compareFigure(f: Figure, page: Claim, cands: Candidate[], ctx: Context)
   // a population counted in a city ("in Amman, where 660,000 Syrians are registered") is that
   // city's, not the country's; the dead of an event are counted wherever the sentence stands
   const population = ctx.lexicon.unitKinds.get(f.unit) === 'population';
+  // the names close before the count, in its clause: whose population it is
+  const at = page.text.indexOf(f.text);
+  const near = population && at >= 0 ? page.text.slice(Math.max(0, at - 60), at).replace(/^.*[,;:]/, '') : '';
+  const owners = near ? ctx.lexicon.aliases.find(near).map((m) => m.id) : [];
+  const alone = page.figures.filter((g) => g.unit === f.unit).length === 1;
   const cities = population ? (page.categories ?? []).filter((c) => c.group === 'city' && !c.negated).map((c) => c.value) : [];
   for (const cand of cands) {
     const ref = ctx.index.claims[cand.ref];
     if (cities.length && !cities.some((v) => ref?.claim.categories?.some((c) => c.group === 'city' && c.value === v))) continue;
     // ("Canada has taken in 40,000 Syrian refugees": a count of a place the reference does not name)
     if (population && unnamedIn(page, ref?.sentence ?? '', ctx)) continue;
+    // (or one it knows but does not name there: "Germany has pledged to resettle 500 Syrian refugees"; where the
+    // sentence gives the whole too, "600,000 Syrians, of the nearly 5 million who fled", parts are told apart below)
+    if (population && alone && owners.some((e) => e !== page.speaker && !ref?.claim.entities.includes(e))) continue;
     for (const rf of ref?.claim.figures ?? []) {
       if (rf.unit !== f.unit || !!rf.ordinal !== !!f.ordinal || otherScope(f, rf)) continue;
       // ordinals count within a series: "the third time since he took office"
@@ -378,7 +391,10 @@ function compareFigure(f: Figure, page: Claim, cands: Candidate[], ctx: Context)
   if (population && unnamedIn(page, '', ctx)) return found;
   // still about the same thing at all: some of the sentence must be in the reference's
   const single = (singleSlot(f.unit, ctx) ?? []).filter(
-    ({ ref, fig }) => !otherScope(f, fig) && (cands.find((c) => c.ref === ref)?.score ?? 0) >= ctx.t.slot,
+    ({ ref, fig }) =>
+      !otherScope(f, fig) &&
+      (cands.find((c) => c.ref === ref)?.score ?? 0) >= ctx.t.slot &&
+      !(population && alone && owners.some((e) => e !== page.speaker && !ctx.index.claims[ref]?.claim.entities.includes(e))),
   );
   return single.flatMap(({ ref, fig }) => stanceOf({ cand: { ref, score: 0, shared: [] }, rf: fig }) ?? []);
 }
@@ -429,7 +445,9 @@ function namesOf(page: Claim, ctx: Context): { word: string; subject: boolean }[
     const subject = at === 0 || /[-–—:]\s*$/.test(page.text.slice(0, at));
     if (
       subject &&
-      !/^\s+(has|have|had|is|was|will|would|also|said|says|told|spoke|took|takes|hosted|met)\b/.test(page.text.slice(word.length))
+      !/^\s+(has|have|had|is|was|will|would|also|alone|said|says|told|spoke|took|takes|hosted|hosts|met|accepted|received|admitted|welcomed)\b/.test(
+        page.text.slice(word.length),
+      )
     )
       continue;
     out.push({ word, subject });
@@ -720,6 +738,12 @@ function compareCategory(cat: NonNullable<Claim['categories']>[number], page: Cl
       if (there.length) continue;
     }
     if (sameNames && ref) {
+      // a meeting the page dates to another day than the report's, which dates it no otherwise ("Putin at a
+      // Kremlin meeting in Moscow last week"), is another meeting
+      const doc = ctx.index.claims[cand.ref]?.doc ?? '';
+      const day = Date.parse(`${ctx.docs.get(doc)?.date ?? ''}T12:00:00Z`);
+      const dated = page.times.filter((t) => t.kind !== 'clock' && !t.since && !t.possessive);
+      if (dated.length && !ref.times.some((t) => !t.since) && !dated.some((t) => t.start <= day && day < t.end)) continue;
       // "Putin hosted Merkel in Moscow" is about the Sochi meeting; "Putin and Trump will meet in Hamburg" is
       // not: most of the page's names, two at least and one of them rare, are the reference's
       const shared = page.entities.filter((e) => ref.entities.includes(e));
@@ -729,8 +753,18 @@ function compareCategory(cat: NonNullable<Claim['categories']>[number], page: Cl
       if (!close && (shared.length < 2 || page.entities.length - shared.length > 1 || !distinctive)) continue;
     }
     // the same place says little on its own (Putin met Erdogan in Sochi too): such places only ever deny
+    // (and where the reference says what lies there, "the Sharyat military base, southeast of Homs", the page
+    // must be about that too: "areas north of Homs" are not the base)
+    const whose = (rc: { text: string; of?: string }) => {
+      const holder = rc.of ? placeHolder(sentence, rc.text, ctx) : null;
+      if (!holder || page.entities.includes(holder)) return true;
+      // (or names it as the reference does: "the base lies northwest of Homs", "the airfield, northwest of …")
+      const at = page.text.indexOf(cat.text);
+      const before = quickTerms(page.text.slice(Math.max(0, at - 30), Math.max(0, at)), ctx.lexicon);
+      return before.some((t) => t.startsWith('c:') && ref?.terms.includes(t));
+    };
     for (const rc of ref?.categories ?? [])
-      if (rc.group === cat.group && rc.of === cat.of && !(denyOnly && rc.value === cat.value))
+      if (rc.group === cat.group && rc.of === cat.of && !(denyOnly && rc.value === cat.value) && whose(rc))
         items.push({ cand, value: rc.value, text: rc.text, ...(rc.negated ? { negated: true } : {}) });
   }
   return slotStances(items, new Set(), ctx, ({ cand, value, text, negated }) => {

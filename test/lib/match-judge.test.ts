@@ -429,6 +429,11 @@ const CASES: Case[] = [
   // a headline's main clause said by a reference, its setting naming nothing the references do not
   { text: 'Trump and Putin to talk Syria by phone as Merkel visits Sochi', verdict: 'agree' },
   { text: 'Trump and Putin to talk Syria by phone as Erdogan visits Washington', verdict: 'unverified' },
+  // other places, other meetings, other counts: nothing to compare
+  { text: 'Moscow wants safe zones in rebel-held areas north of Homs, a Russian diplomat said.', verdict: 'unverified' },
+  { text: 'Mr Putin at a Kremlin meeting in Moscow last week.', verdict: 'unverified' },
+  { text: 'Jordan alone hosts more than 600,000 Syrian refugees, the UN says.', verdict: 'unverified' },
+  { text: 'Germany has pledged to resettle 500 Syrian refugees over two years.', verdict: 'unverified' },
   // the one called did not call
   { text: 'It was Trump who made the first call, on January 28, to talk about defeating Isis.', verdict: 'contradict' },
   // backing a text is the opposite of vetoing it
