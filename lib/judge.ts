@@ -478,6 +478,17 @@ function nearestVerbTerms(text: string, phrase: string, ctx: Context): string[] 
   return ctx.lexicon.concepts.get(best.lower) ?? ctx.lexicon.concepts.get(stem(best.lower)) ?? [`s:${stem(best.lower)}`];
 }
 /** What a date beside an event noun is the date of ("the attack on Khan Sheikhoun last week", "the March 4 attack"). */
+/** The concepts of the nouns that name one event ("call", "meeting"): what a clock time can be the time of. */
+const eventConceptsOf = new WeakMap<Lexicon, Set<string>>();
+function eventConcepts(lexicon: Lexicon): Set<string> {
+  let found = eventConceptsOf.get(lexicon);
+  if (!found) {
+    found = new Set([...lexicon.eventNouns].flatMap((w) => lexicon.concepts.get(w) ?? []));
+    eventConceptsOf.set(lexicon, found);
+  }
+  return found;
+}
+
 export interface DatedEvent {
   /** Concepts of the event noun ("c:attack"). */
   head: string[];
@@ -644,7 +655,7 @@ function compareTime(tm: TimeSpan, page: Claim, cands: Candidate[], ctx: Context
     // too loosely aligned to flag, but enough to forbid agreeing (see judge)
     // a clock time is of one event: a reference on the same day naming the same kind of event
     // ("the call", "scheduled") gives its time, however little else the sentences share
-    const sameEvent = clock && cand.score >= ctx.t.slot && cand.shared.some((t) => t.startsWith('c:'));
+    const sameEvent = clock && cand.score >= ctx.t.slot && cand.shared.some((t) => eventConcepts(ctx.lexicon).has(t));
     const act = sameAct(page, ctx.index.claims[cand.ref]?.claim ?? page);
     // the sentence the page's best matches, naming the same one doing the same thing ("Comey …
     // confirmed … investigation"): the same event, though the rest of the sentences differ

@@ -66,6 +66,7 @@ const ZONE_ABBR: Record<string, (d: Date) => number> = {
   ACST: () => 9.5,
   AEST: () => 10,
   AEDT: () => 11,
+  NZT: (d) => (nzDst(d) ? 13 : 12),
   NZST: () => 12,
   NZDT: () => 13,
 };

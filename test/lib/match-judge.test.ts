@@ -434,6 +434,13 @@ const CASES: Case[] = [
   { text: 'Mr Putin at a Kremlin meeting in Moscow last week.', verdict: 'unverified' },
   { text: 'Jordan alone hosts more than 600,000 Syrian refugees, the UN says.', verdict: 'unverified' },
   { text: 'Germany has pledged to resettle 500 Syrian refugees over two years.', verdict: 'unverified' },
+  // which committee heard it
+  {
+    text: 'Comey told the Senate Intelligence Committee in March that the FBI was investigating links between the Trump campaign and Russia.',
+    verdict: 'contradict',
+  },
+  // a clock time of something other than the call
+  { text: 'Merkel and Putin were due to hold a joint news conference at 1400 GMT.', verdict: 'unverified' },
   // the one called did not call
   { text: 'It was Trump who made the first call, on January 28, to talk about defeating Isis.', verdict: 'contradict' },
   // backing a text is the opposite of vetoing it

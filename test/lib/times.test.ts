@@ -181,6 +181,7 @@ describe('readTimes: clock times', () => {
     ['6.30pm Paris time', 16 * 60 + 30],
     ['7.30pm Beirut time', 16 * 60 + 30],
     ['4.30am NZST', 16 * 60 + 30],
+    ['4.30am NZT', 16 * 60 + 30],
     ['4.30am New Zealand time', 16 * 60 + 30],
     ['0430 New Zealand time', 16 * 60 + 30],
     ['12:30pm Eastern Time', 16 * 60 + 30],
