@@ -110,7 +110,9 @@ export function judge(
   }
   // a date that the aligned references only contradict, however loosely, leaves the sentence unsettled
   if (details.some((d) => d.length > 0 && d.every((s) => s.weak))) return { verdict: 'unverified', evidence: [] };
-  const agreeing = details.flat().filter((s) => s.stance === 'agree');
+  // someone the references do not quote holds the position: only a figure they report is checked
+  const voiced = unknownVoice(page, ctx);
+  const agreeing = details.flat().filter((s) => s.stance === 'agree' && (!voiced || !!s.figure));
   if (!agreeing.length) {
     const denied = negationConflict(page, cands, ctx);
     if (denied.length) return { verdict: 'contradict', evidence: denied };
@@ -457,7 +459,7 @@ function namesOf(page: Claim, ctx: Context): { word: string; subject: boolean }[
 }
 const DATE_WORD = new Set([...MONTHS, ...WEEKDAYS]);
 const NOT_A_NAME =
-  /^(They|He|She|It|We|You|Its|Their|His|Her|Our|There|Here|Both|All|Some|Many|Most|Each|Neither|Either|Such|What|When|Where|While|Who|Which|But|And|Yet|So|Then|Now|Also|Even|Still|However|Meanwhile|The|This|That|These|Those|President|Prime|Minister|Mr|Mrs|Ms|Dr|Chancellor|Secretary|Director|Foreign|Defence|Defense|Security|Council|Committee|Intelligence|House|Senate|State|States|United|Air|Force|Islamic|Syrian|Russian|American|British|Western|Eastern|Northern|Southern|GMT|BST|UTC|EDT|EST|ET)$/;
+  /^(They|He|She|It|We|You|Its|Their|His|Her|Our|There|Here|Both|All|Some|Many|Most|Each|Neither|Either|Such|What|When|Where|While|Who|Which|But|And|Yet|So|Then|Now|Also|Even|Still|However|Meanwhile|The|This|That|These|Those|President|Prime|Minister|Mr|Mrs|Ms|Dr|Chancellor|Secretary|Director|Foreign|Defence|Defense|Security|Council|Committee|Intelligence|House|Senate|State|States|United|Air|Force|Islamic|Syrian|Russian|American|British|Western|Republican|Democratic|Democrat|Republicans|Democrats|Eastern|Northern|Southern|GMT|BST|UTC|EDT|EST|ET)$/;
 
 /** Terms of the verb nearest a phrase of the sentence; null when that verb says little ("took place", "was"). */
 function nearestVerbTerms(text: string, phrase: string, ctx: Context): string[] | null {
@@ -937,9 +939,30 @@ function termNegation(page: Claim, cands: Candidate[], ctx: Context): DetailStan
   return [];
 }
 
+/** People the references never quote by kind: "analysts said the call was unlikely to shift…". */
+const COMMENTATORS = /^(analysts?|experts?|observers?|critics?|commentators?|diplomats?|scholars?)$/;
+
+/**
+ * A position voiced by someone the references do not quote ("Prime Minister Bill English had described
+ * the strike as proportionate", "analysts in Pretoria said"): theirs, however much its words echo a reference.
+ */
+function unknownVoice(page: Claim, ctx: Context): boolean {
+  const tokens = tokenize(page.text);
+  const at = tokens.findIndex((t) => ctx.lexicon.speech.has(t.lower));
+  const verb = tokens[at];
+  if (!verb) return false;
+  const before = page.text.slice(Math.max(0, verb.start - 60), verb.start);
+  // a speaker the set knows, named before the verb, speaks ("Mr Putin said"); one after it may be the object
+  // ("Bill English had described the US missile strike")
+  if (page.speaker && ctx.lexicon.aliases.find(before).some((m) => m.id === page.speaker)) return false;
+  if (tokens.slice(Math.max(0, at - 6), at).some((t) => COMMENTATORS.test(t.lower))) return true;
+  return namesOf(page, ctx).some((n) => before.includes(n.word));
+}
+
 /** Agreement on wording alone: one reference says nearly all that the page sentence says. */
 function wordingAgreement(page: Claim, cands: Candidate[], ctx: Context): Evidence[] {
   const out: Evidence[] = [];
+  if (unknownVoice(page, ctx)) return out;
   // an aligned reference giving another date or figure for the sentence's details, even one too
   // loosely aligned to flag, means the wording of the others does not settle it
   if (cands.some((c) => c.score >= ctx.t.slot && conflictsWithDetails({ ...page, figures: [] }, ctx.index.claims[c.ref]?.claim ?? page)))

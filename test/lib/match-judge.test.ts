@@ -441,6 +441,9 @@ const CASES: Case[] = [
   },
   // a clock time of something other than the call
   { text: 'Merkel and Putin were due to hold a joint news conference at 1400 GMT.', verdict: 'unverified' },
+  // a position voiced by someone the references do not quote is theirs
+  { text: 'Analysts in Geneva said Moscow’s continued support for Assad was unwavering.', verdict: 'unverified' },
+  { text: 'Prime Minister Ana Brnabic had described the US missile strike in April as proportionate.', verdict: 'unverified' },
   // the one called did not call
   { text: 'It was Trump who made the first call, on January 28, to talk about defeating Isis.', verdict: 'contradict' },
   // backing a text is the opposite of vetoing it
