@@ -686,7 +686,9 @@ function readOrdinal(text: string, tokens: Token[], i: number, value: number, ow
     headIdx = k;
     unit = lexicon.unitSynonyms.get(head.lower) ?? stem(head.lower);
   } else return null;
-  if (!prev || !/^(the|a|their|his|her|its|our|this|that|for)$|'s$/.test(prev.lower)) {
+  // ("the leaders' second conversation": a plural possessive keeps its apostrophe outside the word)
+  const possessive = !!prev && /s$/.test(prev.lower) && /^['’]/.test(text.slice(prev.end, prev.end + 1));
+  if (!prev || (!possessive && !/^(the|a|their|his|her|its|our|this|that|for)$|'s$/.test(prev.lower))) {
     // bare "first" in a headline ("first call since …") still counts
     // (or after a comma: "Putin and Trump to speak by phone, first time since U.S. strike")
     const afterComma = !!prev && /,\s*$/.test(text.slice(prev.end, tokens[i]?.start ?? prev.end));

@@ -328,6 +328,16 @@ function figureCluster(ref: number, fig: Figure | undefined, ctx: Context): { re
 function compareFigure(f: Figure, page: Claim, cands: Candidate[], ctx: Context): DetailStance[] {
   // a count the page dates to another day ("dozens killed over the weekend") is of another event
   const datedElsewhere = (ref: number) => conflictsWithDetails({ ...page, figures: [] }, ctx.index.claims[ref]?.claim ?? page);
+  const pastOf = (ref: number) => {
+    const r = ctx.index.claims[ref];
+    if (!r || r.claim.times.some((t) => !t.since && !t.implied)) return false;
+    const day = Date.parse(`${ctx.docs.get(r.doc)?.date ?? ''}T00:00:00Z`);
+    // (not a date of what the count runs since: "the second since Trump took office in January")
+    const since = page.text.search(/\bsince\b/i);
+    return page.times.some(
+      (t) => t.kind !== 'clock' && !t.since && !t.possessive && t.end <= day && (since < 0 || page.text.indexOf(t.text) < since),
+    );
+  };
   const items: { cand: Candidate; rf: Figure }[] = [];
   // a population counted in a city ("in Amman, where 660,000 Syrians are registered") is that
   // city's, not the country's; the dead of an event are counted wherever the sentence stands
@@ -356,6 +366,9 @@ function compareFigure(f: Figure, page: Claim, cands: Candidate[], ctx: Context)
   const stanceOf = ({ cand, rf }: { cand: Candidate; rf: Figure }): DetailStance | null => {
     const stance: Stance = overlaps(f, rf) ? 'agree' : 'contradict';
     if (!f.ordinal && datedElsewhere(cand.ref)) return null;
+    // "in their second call, on April 3": a count of an earlier event than the one an undated reference
+    // counts ("It will be the third time"), which is the report's own
+    if (f.ordinal && pastOf(cand.ref)) return null;
     const reason = `${f.ordinal ? 'how many times' : f.unit}: page says ${f.text}; ${outletOf(cand, ctx)} says ${rf.text}`;
     return {
       source: ctx.index.claims[cand.ref]?.doc ?? '',

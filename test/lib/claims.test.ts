@@ -188,6 +188,8 @@ describe('ordinals', () => {
     ['Merkel makes her first visit to Russia since 2015.', 1],
     // a headline's ordinal after a comma
     ['Putin and Trump to speak by phone, first time since U.S. strike on Syria', 1],
+    // after a plural possessive
+    ["It was the leaders' second conversation since January.", 2],
   ])('"%s" has ordinal %d', (text, value) => {
     const ord = must(
       parse(text).figures.find((f) => f.ordinal),

@@ -444,6 +444,11 @@ const CASES: Case[] = [
   // a position voiced by someone the references do not quote is theirs
   { text: 'Analysts in Geneva said Moscow’s continued support for Assad was unwavering.', verdict: 'unverified' },
   { text: 'Prime Minister Ana Brnabic had described the US missile strike in April as proportionate.', verdict: 'unverified' },
+  // a count of an earlier event than the references' undated one
+  {
+    text: 'In their second call, on 3 April, Trump offered Putin his condolences after the St Petersburg metro bombing.',
+    verdict: 'agree',
+  },
   // the one called did not call
   { text: 'It was Trump who made the first call, on January 28, to talk about defeating Isis.', verdict: 'contradict' },
   // backing a text is the opposite of vetoing it
