@@ -97,6 +97,7 @@ export function judge(
     ...page.frames.map((fr) => compareFrame(fr, page, cands, ctx)),
     ...(page.categories ?? []).map((cat) => compareCategory(cat, page, cands, ctx)),
     termNegation(page, cands, ctx),
+    roleConflict(page, ctx),
   ]
     .map(perSource)
     .filter((d) => d.length > 0);
@@ -948,6 +949,89 @@ function termNegation(page: Claim, cands: Candidate[], ctx: Context): DetailStan
     return [
       { source: ctx.index.claims[cand.ref]?.doc ?? '', stance: 'contradict', evidence: evidenceFor(cand, ctx, 'contradict', reason) },
     ];
+  }
+  return [];
+}
+
+/** Offices named beside a person in a sentence: a title right before the name or an apposition beside it. */
+function rolesBeside(text: string, ctx: Context): { id: string; kind: string; former: boolean; phrase: string; name: string }[] {
+  const { re, kindOf } = ctx.lexicon.roles;
+  if (!re) return [];
+  const kindsIn = (phrase: string) =>
+    [...phrase.matchAll(re)].flatMap((m) => kindOf.get((m[1] ?? '').toLowerCase().replace(/\s+/g, ' ')) ?? []);
+  const endsWithRole = new RegExp(`${re.source}\\s*,?\\s*$`, 'i');
+  const out: { id: string; kind: string; former: boolean; phrase: string; name: string }[] = [];
+  for (const m of ctx.lexicon.aliases.find(text)) {
+    const name = text.slice(m.start, m.end);
+    // (a name that is itself an office, "Russian PM", is the person's own: see held)
+    if (kindsIn(name).length) continue;
+    const phrases: string[] = [];
+    // "Russian President Dmitry Medvedev", "Russia's foreign minister, Dmitry Medvedev", "his former national security adviser, Michael Flynn"
+    const before = text.slice(Math.max(0, m.start - 60), m.start).replace(/^.*[.;:(]\s*/, '');
+    const lead = before.replace(/,\s*$/, '').replace(/^.*,\s*/, '');
+    if (endsWithRole.test(before) && lead.trim()) phrases.push(lead);
+    // "Michael Flynn, the president's former defence secretary, received …"
+    const after = /^,\s+((?:the|a|an|his|her|its|their|former|\p{Lu}[\p{L}.]*['’]s)\b[^,;.]{0,60}?)\s*[,;.]/u.exec(text.slice(m.end));
+    if (after?.[1] && new RegExp(`${re.source}\\s*$`, 'i').test(after[1])) phrases.push(after[1]);
+    for (const phrase of phrases) {
+      const kind = kindsIn(phrase.replace(/.*\b(?:said|says|told)\b/i, '')).at(-1);
+      if (kind) out.push({ id: m.id, kind, former: /\bformer\b/i.test(phrase), phrase: phrase.trim(), name });
+    }
+  }
+  return out;
+}
+
+/** The offices the set gives each person: in its aliases ("Russian PM") and beside names in its reports. */
+const heldOf = new WeakMap<RefIndex, Map<string, { kinds: Set<string>; former: boolean; ref: number }>>();
+function held(ctx: Context): Map<string, { kinds: Set<string>; former: boolean; ref: number }> {
+  let found = heldOf.get(ctx.index);
+  if (found) return found;
+  found = new Map();
+  const { re, kindOf } = ctx.lexicon.roles;
+  ctx.index.claims.forEach((r, i) => {
+    const add = (id: string, kind: string, former: boolean) => {
+      const h = found?.get(id) ?? { kinds: new Set<string>(), former: false, ref: i };
+      h.kinds.add(kind);
+      h.former ||= former;
+      found?.set(id, h);
+    };
+    for (const b of rolesBeside(r.sentence, ctx)) add(b.id, b.kind, b.former);
+    // a name that is itself an office, as written in the report
+    for (const m of ctx.lexicon.aliases.find(r.sentence)) {
+      const name = r.sentence.slice(m.start, m.end);
+      for (const k of re ? name.matchAll(re) : []) {
+        const kind = kindOf.get((k[1] ?? '').toLowerCase().replace(/\s+/g, ' '));
+        if (kind) add(m.id, kind, /\bformer\b/i.test(name));
+      }
+    }
+  });
+  // (and the offices the set's aliases give, quoted from a report that names the person)
+  for (const [id, h] of ctx.lexicon.roles.held) {
+    const ref = ctx.index.claims.findIndex((r) => r.claim.entities.includes(id));
+    const f = found.get(id) ?? (ref >= 0 ? { kinds: new Set<string>(), former: false, ref } : undefined);
+    if (!f) continue;
+    for (const k of h.kinds) f.kinds.add(k);
+    f.former ||= h.former;
+    found.set(id, f);
+  }
+  heldOf.set(ctx.index, found);
+  return found;
+}
+
+/**
+ * An office given to someone the references give another ("Russian President Dmitry Medvedev", "Michael
+ * Flynn, the president's former defence secretary,"). A "former" office of one the references know in no
+ * former post may be a past one, and is left alone.
+ */
+function roleConflict(page: Claim, ctx: Context): DetailStance[] {
+  const known = held(ctx);
+  if (!page.entities.some((e) => known.has(e))) return [];
+  for (const b of rolesBeside(page.text, ctx)) {
+    const h = known.get(b.id);
+    if (!h || h.kinds.has(b.kind) || (b.former && !h.former)) continue;
+    const cand: Candidate = { ref: h.ref, score: 0, shared: [] };
+    const reason = `${b.name}: page says ${b.phrase}; ${outletOf(cand, ctx)} says ${[...h.kinds].join(', ')}`;
+    return [{ source: ctx.index.claims[h.ref]?.doc ?? '', stance: 'contradict', evidence: evidenceFor(cand, ctx, 'contradict', reason) }];
   }
   return [];
 }

@@ -38,6 +38,8 @@ export interface LexiconData {
   genericTerms: string[];
   /** What a count is a count of: "killed in the war" is not "killed in the attack". */
   figureScopes?: { id: string; words: string[] }[];
+  /** Offices, each a group of names for one ("prime minister", "PM"): a person holds the ones their aliases name. */
+  roles?: string[][];
   /** Nouns naming one event, which a date beside them dates ("the attack on Khan Sheikhoun last week"). */
   eventNouns?: string[];
   /** People counted apart from the whole ("more than 30 children" of "86 people"): the first word of each group names it. */
@@ -78,6 +80,8 @@ export interface Lexicon {
   negation: Set<string>;
   speech: Set<string>;
   personNouns: Set<string>;
+  /** Offices: a pattern finding any ("defence secretary"), the office each name is of, and whom the aliases give which. */
+  roles: { re: RegExp | null; kindOf: Map<string, string>; held: Map<string, { kinds: Set<string>; former: boolean }> };
   /** Lower-case nouns naming one event (see LexiconData.eventNouns). */
   eventNouns: Set<string>;
   /** Word → the part of the people a count is of ("children"). */
@@ -194,6 +198,7 @@ export function compileLexicon(data: LexiconData, aliases: AliasData): Lexicon {
     speech: new Set(data.speech.map((w) => w.toLowerCase())),
     personNouns: new Set(data.personNouns.map((w) => w.toLowerCase())),
     eventNouns: new Set((data.eventNouns ?? []).map((w) => w.toLowerCase())),
+    roles: compileRoles(data.roles ?? [], aliases),
     partNouns: new Map(
       (data.partNouns ?? []).flatMap((g) => g.map((w) => [w.toLowerCase(), g[0]?.toLowerCase() ?? w] as [string, string])),
     ),
@@ -216,6 +221,28 @@ const ROLE = /\b(president|leader|prime minister|pm|chancellor|director|spokesma
  * An entity one of whose names is a role of another ("Russian President", "the Kremlin leader",
  * "FBI director") speaks for that one: its positions are that one's positions.
  */
+/** The offices a set's aliases give each person ("Russian PM" → Medvedev is prime minister). */
+function compileRoles(groups: string[][], aliases: AliasData): Lexicon['roles'] {
+  const kindOf = new Map<string, string>();
+  for (const g of groups) for (const w of g) kindOf.set(w.toLowerCase(), g[0]?.toLowerCase() ?? w);
+  const forms = [...kindOf.keys()].sort((a, b) => b.length - a.length).map((f) => escapeRe(f).replace(/\s+/g, '\\s+'));
+  const re = forms.length ? new RegExp(`\\b(${forms.join('|')})\\b`, 'gi') : null;
+  const held = new Map<string, { kinds: Set<string>; former: boolean }>();
+  for (const [id, names] of Object.entries(aliases)) {
+    for (const name of names) {
+      for (const m of re ? name.matchAll(re) : []) {
+        const kind = kindOf.get((m[1] ?? '').toLowerCase().replace(/\s+/g, ' '));
+        if (!kind) continue;
+        const h = held.get(id) ?? { kinds: new Set<string>(), former: false };
+        h.kinds.add(kind);
+        if (/\bformer\b/i.test(name)) h.former = true;
+        held.set(id, h);
+      }
+    }
+  }
+  return { re, kindOf, held };
+}
+
 export function speaksFor(aliases: AliasData): Map<string, string> {
   const out = new Map<string, string>();
   const byName = new Map<string, string>();

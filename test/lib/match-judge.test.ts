@@ -449,6 +449,18 @@ const CASES: Case[] = [
     text: 'In their second call, on 3 April, Trump offered Putin his condolences after the St Petersburg metro bombing.',
     verdict: 'agree',
   },
+  // an office the references give someone else, or another
+  {
+    text: 'Russian President Dmitry Medvedev called the strikes illegal.',
+    verdict: 'contradict',
+    evidence: ['Russian PM Dmitry Medvedev', 'contradict'],
+  },
+  {
+    text: 'Michael Flynn, Trump’s former chief of staff, is under Pentagon investigation over payments from Russian firms.',
+    verdict: 'contradict',
+  },
+  // (a former office may be a past one)
+  { text: 'Dmitry Medvedev, the former president, said the strikes were illegal.', verdict: 'agree' },
   // the one called did not call
   { text: 'It was Trump who made the first call, on January 28, to talk about defeating Isis.', verdict: 'contradict' },
   // backing a text is the opposite of vetoing it
