@@ -399,7 +399,8 @@ export function parseClaim(text: string, ctx: ClaimContext): Claim {
     while (s > 0) {
       const [pa] = clauseOf(text, tokens, s - 1);
       // a relative clause in between ("Russia, which has backed Damascus, pointed the finger") is apposition too
-      const relative = /^(which|who|whom|that)$/.test(tokens[pa]?.lower ?? '');
+      // (and so is a participle's: "the Kremlin, echoing Damascus, blamed…", "Moscow, standing by its ally, pinned…")
+      const relative = /^(which|who|whom|that)$/.test(tokens[pa]?.lower ?? '') || /^\p{L}+ing$/u.test(tokens[pa]?.lower ?? '');
       if (!relative && tokens.slice(pa, s).some((t, k) => t.verb && !owner[pa + k])) break;
       if (relative) {
         s = pa;

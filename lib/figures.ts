@@ -53,6 +53,11 @@ const MULTIPLIER: Record<string, number> = {
   billion: 1e9,
   bn: 1e9,
   trillion: 1e12,
+  // South Asian English: "49 lakh" is 4.9 million
+  lakh: 1e5,
+  lakhs: 1e5,
+  crore: 1e7,
+  crores: 1e7,
 };
 const PLURAL_AMOUNT: Record<string, [number, number]> = {
   dozens: [24, 99],
@@ -96,6 +101,14 @@ const HEDGES: [string[], Hedge][] = [
   [['at', 'least'], 'over'],
   [['upwards', 'of'], 'over'],
   [['in', 'excess', 'of'], 'over'],
+  // a total that "has passed five million", "topped 80"
+  [['passed'], 'over'],
+  [['passes'], 'over'],
+  [['topped'], 'over'],
+  [['tops'], 'over'],
+  [['exceeded'], 'over'],
+  [['exceeds'], 'over'],
+  [['surpassed'], 'over'],
   [['fewer', 'than'], 'under'],
   [['less', 'than'], 'under'],
   [['under'], 'under'],

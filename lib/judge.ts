@@ -505,6 +505,9 @@ function eventConcepts(lexicon: Lexicon): Set<string> {
   return found;
 }
 
+/** A speech verb just before a date ("said yesterday", "told reporters on Tuesday"). */
+const SAID_WHEN = /\b(?:said|says|told\s+(?:\w+\s+){0,2}?|added)\s+(?:on\s+|late\s+|early\s+)?$/i;
+
 export interface DatedEvent {
   /** Concepts of the event noun ("c:attack"). */
   head: string[];
@@ -588,6 +591,9 @@ function compareTime(tm: TimeSpan, page: Claim, cands: Candidate[], ctx: Context
   // (unless the date is of an event the references date too: "last week's attack on Khan Sheikhoun")
   const event = tm.kind === 'clock' ? null : eventOf(page.text, tm.text, ctx.lexicon);
   if (tm.possessive && !event) return [];
+  // "investigators said yesterday they had detained…": when it was said, not when what they said happened
+  const at = page.text.indexOf(tm.text);
+  if (at > 0 && SAID_WHEN.test(page.text.slice(Math.max(0, at - 40), at))) return [];
   const clock = tm.kind === 'clock';
   // the same event named beside both dates: "the chemical attack on Khan Sheikhoun last week" and "the chemical
   // attack on the rebel-held town of Khan Sheikhoun on 4 April" date one attack, whatever else the sentences say

@@ -30,6 +30,8 @@ describe('readNumber', () => {
     ['twenty-one', 21, 21, 21],
     ['ninety', 90, 90, 90],
     ['dozen', 12, 12, 12],
+    ['49 lakh', 4_900_000, 4_850_000, 4_950_000],
+    ['2 crore', 20_000_000, 15_000_000, 25_000_000],
   ])('reads "%s" as %d (%d to %d)', (text, value, low, high) => {
     const n = must(readNumber(plainTokens(text), 0), text);
     expect(n.value).toBeCloseTo(value, 3);
@@ -75,6 +77,8 @@ describe('readHedge', () => {
     ['nearly 80', 'nearly', 0],
     ['almost 80', 'nearly', 0],
     ['close to 80', 'nearly', 0],
+    ['has passed 80', 'over', 1],
+    ['topped 80', 'over', 0],
     ['killed 80', 'exact', 1],
     ['80', 'exact', 0],
   ])('"%s" is hedged %s', (text, hedge, first) => {

@@ -461,6 +461,18 @@ const CASES: Case[] = [
   },
   // (a former office may be a past one)
   { text: 'Dmitry Medvedev, the former president, said the strikes were illegal.', verdict: 'agree' },
+  // whose hackers
+  {
+    text: 'US intelligence agencies said Chinese hackers accessed the Democratic National Committee networks before the election.',
+    verdict: 'contradict',
+  },
+  // a date just after "said" is when it was said
+  {
+    text: 'Russian police said yesterday they had arrested two more suspects over the St Petersburg metro bombing.',
+    verdict: 'unverified',
+  },
+  // a participle's apposition is not the subject: the Kremlin blamed the rebels
+  { text: 'Washington held Assad’s government responsible, while the Kremlin, echoing Damascus, blamed rebel fighters.', verdict: 'agree' },
   // the one called did not call
   { text: 'It was Trump who made the first call, on January 28, to talk about defeating Isis.', verdict: 'contradict' },
   // backing a text is the opposite of vetoing it
