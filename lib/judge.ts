@@ -505,8 +505,13 @@ function eventConcepts(lexicon: Lexicon): Set<string> {
   return found;
 }
 
-/** A speech verb just before a date ("said yesterday", "told reporters on Tuesday"). */
-const SAID_WHEN = /\b(?:said|says|told\s+(?:\w+\s+){0,2}?|added)\s+(?:on\s+|late\s+|early\s+)?$/i;
+/** A speech verb just before a date ("said yesterday", "told reporters on Tuesday"), read word by word. */
+function saidWhen(before: string): boolean {
+  const words = before.toLowerCase().split(/\s+/).filter(Boolean);
+  while (/^(on|late|early)$/.test(words.at(-1) ?? '')) words.pop();
+  if (/^(said|says|added)$/.test(words.at(-1) ?? '')) return true;
+  return words.slice(-3).includes('told');
+}
 
 export interface DatedEvent {
   /** Concepts of the event noun ("c:attack"). */
@@ -573,7 +578,12 @@ export function eventOf(text: string, phrase: string, lexicon: Lexicon): DatedEv
   // the noun phrase: a few words either side, within the clause, the date itself left out
   const a = toks[Math.max(0, from - 4)]?.start ?? 0;
   const b = toks[Math.min(toks.length - 1, to + 6)]?.end ?? text.length;
-  const window = `${text.slice(a, at).replace(/^.*[,;:()—–]/, '')} ${text.slice(end, b).replace(/[,;:()—–].*$/, '')}`;
+  const window = `${
+    text
+      .slice(a, at)
+      .split(/[,;:()—–]/)
+      .at(-1) ?? ''
+  } ${text.slice(end, b).split(/[,;:()—–]/)[0] ?? ''}`;
   const terms = quickTerms(window, lexicon).filter((t) => !head.includes(t) && !TIME_TERMS.has(t));
   // a leader's act is the state's: "Trump ordered the air strike" is the US strike
   for (const t of [...terms]) {
@@ -593,7 +603,7 @@ function compareTime(tm: TimeSpan, page: Claim, cands: Candidate[], ctx: Context
   if (tm.possessive && !event) return [];
   // "investigators said yesterday they had detained…": when it was said, not when what they said happened
   const at = page.text.indexOf(tm.text);
-  if (at > 0 && SAID_WHEN.test(page.text.slice(Math.max(0, at - 40), at))) return [];
+  if (at > 0 && saidWhen(page.text.slice(Math.max(0, at - 40), at))) return [];
   const clock = tm.kind === 'clock';
   // the same event named beside both dates: "the chemical attack on Khan Sheikhoun last week" and "the chemical
   // attack on the rebel-held town of Khan Sheikhoun on 4 April" date one attack, whatever else the sentences say
@@ -959,13 +969,21 @@ function termNegation(page: Claim, cands: Candidate[], ctx: Context): DetailStan
   return [];
 }
 
+/** How an apposition naming an office starts: "the president's former defence secretary", "Trump's former chief of staff". */
+const APPOSITION_START = /^(?:(?:the|a|an|his|her|its|their|former)\s|\p{Lu}[\p{L}.]*['’]s\s)/u;
+
 /** Offices named beside a person in a sentence: a title right before the name or an apposition beside it. */
 function rolesBeside(text: string, ctx: Context): { id: string; kind: string; former: boolean; phrase: string; name: string }[] {
   const { re, kindOf } = ctx.lexicon.roles;
   if (!re) return [];
   const kindsIn = (phrase: string) =>
     [...phrase.matchAll(re)].flatMap((m) => kindOf.get((m[1] ?? '').toLowerCase().replace(/\s+/g, ' ')) ?? []);
-  const endsWithRole = new RegExp(`${re.source}\\s*,?\\s*$`, 'i');
+  // whether a phrase ends with an office ("Russian President", "Russia's foreign minister,")
+  const endsWithRole = (phrase: string) => {
+    const bare = phrase.trimEnd().replace(/,$/, '').trimEnd();
+    const last = [...bare.matchAll(re)].at(-1);
+    return !!last && (last.index ?? 0) + (last[0] ?? '').length === bare.length;
+  };
   const out: { id: string; kind: string; former: boolean; phrase: string; name: string }[] = [];
   for (const m of ctx.lexicon.aliases.find(text)) {
     const name = text.slice(m.start, m.end);
@@ -973,14 +991,24 @@ function rolesBeside(text: string, ctx: Context): { id: string; kind: string; fo
     if (kindsIn(name).length) continue;
     const phrases: string[] = [];
     // "Russian President Dmitry Medvedev", "Russia's foreign minister, Dmitry Medvedev", "his former national security adviser, Michael Flynn"
-    const before = text.slice(Math.max(0, m.start - 60), m.start).replace(/^.*[.;:(]\s*/, '');
-    const lead = before.replace(/,\s*$/, '').replace(/^.*,\s*/, '');
-    if (endsWithRole.test(before) && lead.trim()) phrases.push(lead);
+    const before = text
+      .slice(Math.max(0, m.start - 60), m.start)
+      .split(/[.;:(]/)
+      .at(-1)
+      ?.trimStart();
+    const lead = before?.trimEnd().replace(/,$/, '').split(',').at(-1)?.trim() ?? '';
+    if (before && endsWithRole(before) && lead) phrases.push(lead);
     // "Michael Flynn, the president's former defence secretary, received …"
-    const after = /^,\s+((?:the|a|an|his|her|its|their|former|\p{Lu}[\p{L}.]*['’]s)\b[^,;.]{0,60}?)\s*[,;.]/u.exec(text.slice(m.end));
-    if (after?.[1] && new RegExp(`${re.source}\\s*$`, 'i').test(after[1])) phrases.push(after[1]);
+    const rest = text.slice(m.end, m.end + 80);
+    if (rest.startsWith(', ')) {
+      const close = rest.slice(2).search(/[,;.]/);
+      const apposition = close > 0 ? rest.slice(2, 2 + close).trim() : '';
+      if (APPOSITION_START.test(apposition) && endsWithRole(apposition)) phrases.push(apposition);
+    }
     for (const phrase of phrases) {
-      const kind = kindsIn(phrase.replace(/.*\b(?:said|says|told)\b/i, '')).at(-1);
+      // ("…, said the prime minister": what follows the speech verb)
+      const spoken = [...phrase.matchAll(/\b(?:said|says|told)\b/gi)].at(-1);
+      const kind = kindsIn(spoken ? phrase.slice((spoken.index ?? 0) + spoken[0].length) : phrase).at(-1);
       if (kind) out.push({ id: m.id, kind, former: /\bformer\b/i.test(phrase), phrase: phrase.trim(), name });
     }
   }

@@ -119,15 +119,17 @@ const ZONE_PLACE: Record<string, (d: Date) => number> = {
 
 const LOOSE_ABBR = new Set(['EDT', 'EST', 'PDT', 'PST', 'CDT', 'CST', 'GMT', 'UTC', 'BST', 'CET', 'CEST', 'MSK', 'JST', 'AEST', 'AEDT']);
 
+/** Every zone the table knows, as written: abbreviations, and places with "time" (for the test of ZONE_RE). */
+export const ZONE_NAMES = [...Object.keys(ZONE_ABBR), ...Object.keys(ZONE_PLACE).map((k) => `${k} time`)];
+
 /** The UTC offset of a zone as written ("ET", "Singapore time", "Eastern Time"), or undefined. */
 function zoneOffset(zone: string, at: Date): number | undefined {
   const abbr = ZONE_ABBR[zone.toUpperCase()];
   // "5pm cat", "wet": a short lower-case word is a word, not a zone; "5pm gmt" is one
   if (abbr && (/^[A-Z]+$/.test(zone) || LOOSE_ABBR.has(zone.toUpperCase()))) return abbr(at);
-  const place = zone
-    .toLowerCase()
-    .replace(/\s+time$/, '')
-    .replace(/\s+/g, ' ');
+  const words = zone.toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.at(-1) === 'time') words.pop();
+  const place = words.join(' ');
   return ZONE_PLACE[place]?.(at);
 }
 
@@ -187,20 +189,14 @@ function nearestYear(month: number, day: number, pub: Date): number {
 
 const MONTH_RE =
   'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
-const escapeRe = (w: string) => w.replace(/\s+/g, '\\s+');
-const ZONE_PLACE_RE = Object.keys(ZONE_PLACE)
-  .sort((a, b) => b.length - a.length)
-  // each word capitalised or not, for the case-sensitive 24-hour pattern
-  .map((k) => k.replace(/\b[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`))
-  .map(escapeRe)
-  .join('|');
-const ZONE_RE = `${Object.keys(ZONE_ABBR)
-  .sort((a, b) => b.length - a.length)
-  .join('|')}|(?:Eastern|Central|Pacific|Mountain)(?:\\s+[Tt]ime)?|(?:${ZONE_PLACE_RE})\\s+time`;
+// the zones above as one literal pattern (a test checks it names every one): written out, so the
+// patterns built from it can be checked for catastrophic backtracking before they run
+export const ZONE_RE =
+  'AKDT|WEST|CEST|EEST|SAST|AWST|ACST|AEST|AEDT|NZST|NZDT|EDT|EST|PDT|PST|CDT|CST|MDT|MST|HST|GMT|UTC|WET|BST|WAT|CET|EET|CAT|EAT|IDT|MSK|GST|PKT|IST|WIB|SGT|HKT|JST|KST|NZT|ET|PT|CT|MT|(?:Eastern|Central|Pacific|Mountain)(?:\\s+[Tt]ime)?|(?:[cC]entral\\s+[eE]uropean|[jJ]ohannesburg|[sS]outh\\s+[aA]frica|[kK]uala\\s+[lL]umpur|[lL]os\\s+[aA]ngeles|[nN]ew\\s+[zZ]ealand|[wW]ashington|[wW]ellington|[jJ]erusalem|[aA]bu\\s+[dD]habi|[iI]slamabad|[nN]ew\\s+[dD]elhi|[sS]ingapore|[hH]ong\\s+[kK]ong|[mM]elbourne|[nN]ew\\s+[yY]ork|[mM]ountain|[eE]uropean|[bB]russels|[dD]amascus|[pP]retoria|[iI]stanbul|[pP]akistan|[cC]anberra|[aA]uckland|[eE]astern|[cC]entral|[cC]hicago|[pP]acific|[bB]ritish|[iI]reland|[uU]kraine|[lL]ebanon|[iI]sraeli|[rR]ussian|[tT]urkish|[nN]airobi|[bB]aghdad|[kK]arachi|[bB]angkok|[jJ]akarta|[bB]eijing|[lL]ondon|[dD]ublin|[bB]erlin|[mM]adrid|[gG]erman|[fF]rench|[aA]thens|[bB]eirut|[sS]yrian|[iI]srael|[mM]oscow|[aA]nkara|[tT]urkey|[rR]iyadh|[mM]umbai|[mM]anila|[tT]aipei|[sS]ydney|[iI]rish|[pP]aris|[sS]yria|[cC]airo|[eE]gypt|[kK]enya|[sS]audi|[qQ]atar|[dD]ubai|[iI]ndia|[dD]elhi|[hH]anoi|[cC]hina|[pP]erth|[tT]okyo|[jJ]apan|[sS]eoul|[kK]orea|[rR]ome|[kK]yiv|[kK]iev|[dD]oha|[gG]ulf|[uU]k|[nN]z)\\s+time';
 /** "12.30am on Wednesday, Singapore time": a zone named after the day the clock time is on. */
-const TRAILING_ZONE = new RegExp(
-  `^(?:\\s+(?:on\\s+)?(?:[A-Za-z]+day|today|tomorrow|tonight)(?:\\s+(?:morning|afternoon|evening|night))?)?,?\\s+\\(?((?:${ZONE_PLACE_RE})\\s+time)\\b`,
-);
+// (the place is checked against the zone table once found: see zoneOffset)
+const TRAILING_ZONE =
+  /^(?:\s(?:on\s)?(?:[A-Za-z]+day|today|tomorrow|tonight)(?:\s(?:morning|afternoon|evening|night))?)?,?\s\(?([A-Za-z]+(?:\s[A-Za-z]+)?\stime)\b/;
 
 // Each pattern is a plain sequence of bounded classes: no nested quantifiers, so no backtracking blow-up.
 const PATTERNS = {
@@ -270,7 +266,8 @@ export function readTimes(text: string, published: string | null): TimeSpan[] {
     let h = Number(m[1]) % 12;
     if (/^p/i.test(m[3] ?? '')) h += 12;
     const min = Number(m[2] ?? 0);
-    const trailing = m[4] ? undefined : TRAILING_ZONE.exec(text.slice((m.index ?? 0) + m[0].length))?.[1];
+    const named = m[4] ? undefined : TRAILING_ZONE.exec(text.slice((m.index ?? 0) + m[0].length))?.[1];
+    const trailing = named && zoneOffset(named, pub ?? new Date(0)) !== undefined ? named : undefined;
     take(m, clockSpan(h, min, m[4] ?? trailing, pub, m[0]));
     shifts.push(dayShift(h, min, m[4] ?? trailing, pub));
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readTimes } from '@/lib/times';
+import { readTimes, ZONE_NAMES, ZONE_RE } from '@/lib/times';
 import type { TimeSpan } from '@/lib/types';
 import { must } from '../helpers/engine';
 
@@ -243,5 +243,15 @@ describe('readTimes: clock times', () => {
   it('keeps the words as written, without trailing punctuation', () => {
     expect(clock('The call is at 4.30pm UK time.').text).toBe('4.30pm UK time');
     expect(only('The attack on 4 April, they said.', '2017-05-02').text).toBe('4 April');
+  });
+});
+
+describe('the zone pattern', () => {
+  // written out as a literal so the clock patterns can be checked for backtracking; it must name every zone
+  it.each(ZONE_NAMES)('matches "%s" and it reads as a zone', (name) => {
+    const written = name.replace(/\b[a-z]/g, (c) => c.toUpperCase()).replace(/ Time$/, ' time');
+    expect(new RegExp(`^(?:${ZONE_RE})$`).test(written)).toBe(true);
+    const span = readTimes(`The call is at 4.30pm ${written}.`, '2017-05-02').find((t) => t.kind === 'clock');
+    expect(span?.unzoned).toBeUndefined();
   });
 });
