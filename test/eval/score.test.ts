@@ -48,21 +48,28 @@ const sets = [
     floors: { agreeP: 0.9, contradictP: 0.95, macroF1: 0.8, relevance: 1 },
     falseFlag: 0.03,
   })),
-  {
-    // read last, with precision still short of the others': held where it stands
-    name: 'holdout-7 pages',
-    dir: join(root, 'test', 'holdout-7'),
-    floors: { agreeP: 0.9, contradictP: 0.9, macroF1: 0.85, relevance: 1 },
-    falseFlag: 0.03,
-  },
-  // still unseen: their misses are not read, so these floors are what an unseen set is held to (a little
-  // below what each measured when first scored: see their about.md)
-  ...(['holdout-8', 'holdout-9'] as const).map((dir) => ({
-    name: `unseen ${dir} pages`,
+  // read in later sessions (holdout-7 to -9 read in full; -10 and -11 glimpsed when first scored, then read;
+  // -12 scored unseen, then read): held a little below where each stands
+  ...(['holdout-7', 'holdout-8', 'holdout-9', 'holdout-11'] as const).map((dir) => ({
+    name: `${dir} pages`,
     dir: join(root, 'test', dir),
-    floors: { agreeP: 0.9, contradictP: 0.9, macroF1: 0.85, relevance: 1 },
+    floors: { agreeP: 0.92, contradictP: 0.92, macroF1: 0.88, relevance: 1 },
     falseFlag: 0.03,
   })),
+  ...(['holdout-10', 'holdout-12'] as const).map((dir) => ({
+    name: `${dir} pages`,
+    dir: join(root, 'test', dir),
+    floors: { agreeP: 0.9, contradictP: 0.9, macroF1: 0.84, relevance: 1 },
+    falseFlag: 0.03,
+  })),
+  {
+    // still unseen: its misses are not read, so this floor is what an unseen set is held to, a little below
+    // what it measured (see test/holdout-13/about.md)
+    name: 'unseen holdout-13 pages',
+    dir: join(root, 'test', 'holdout-13'),
+    floors: { agreeP: 0.8, contradictP: 0.85, macroF1: 0.8, relevance: 1 },
+    falseFlag: 0.05,
+  },
 ];
 
 describe.skipIf(!existsSync(scorer) && !process.env.CI).each(sets)('verdict quality on $name', ({ dir, floors, falseFlag }) => {
