@@ -340,9 +340,9 @@ export function parseClaim(text: string, ctx: ClaimContext): Claim {
     if (STOP.has(w) || lexicon.generic.has(w) || NUMBER_WORD.test(w) || TIME_WORD.test(w) || w.length < 2 || !/^[a-z][a-z'-]*$/.test(w))
       return;
     const concepts = lexicon.concepts.get(w) ?? lexicon.concepts.get(stem(w));
-    if (concepts) for (const c of concepts) terms.add(c);
-    else if (!lexicon.generic.has(stem(w))) terms.add(`s:${stem(w)}`);
-    termAt.push({ i, terms: concepts ? [...concepts] : lexicon.generic.has(stem(w)) ? [] : [`s:${stem(w)}`] });
+    const own = concepts ?? (lexicon.generic.has(stem(w)) ? [] : [`s:${stem(w)}`]);
+    for (const c of own) terms.add(c);
+    termAt.push({ i, terms: own });
   });
 
   // a word that says not ("not", "never", "refrained", "stopped short of calling them illegal")
@@ -362,7 +362,7 @@ export function parseClaim(text: string, ctx: ClaimContext): Claim {
     return neg;
   };
   const negated = tokens.some((_, k) => negates(k));
-  // "not getting along", "no way to give": a term two words or fewer after a negation in its clause
+  // "not getting along", "never formally accused": a term three words or fewer after a negation in its clause
   const negatedTerms = negated
     ? [
         ...new Set(
@@ -465,9 +465,9 @@ export function parseClaim(text: string, ctx: ClaimContext): Claim {
           agent = teller !== target ? teller : null;
         }
       }
-      if (beAt >= 0 && target) {
-        // (the subject found; the usual reading of the object below is not wanted)
-      } else if (info?.adjacent) {
+      // (with the subject of "to be" found, the usual reading of the object below is not wanted)
+      const predicated = beAt >= 0 && target !== null;
+      if (!predicated && info?.adjacent) {
         // "rang Mr Putin", "called to congratulate the tycoon": the object right after the cue, or after "to" and a verb;
         // "called Trump's decision a mistake" names a possession, not whom was called
         // (the word after "to" is a verb whatever the tagger says, unless it starts a name or a noun phrase)
@@ -492,7 +492,7 @@ export function parseClaim(text: string, ctx: ClaimContext): Claim {
         if (!obj && !passive && cue.last > cue.i) target = null;
         else if (passive || !obj || modifier || /'s$|’s$/.test(tokens[obj.last]?.text ?? '')) continue;
         else target = obj.id;
-      } else if (info?.targeted) {
+      } else if (!predicated && info?.targeted) {
         // the object comes before the next plain verb ("congratulate the former reality star … and the two agreed")
         const stop = tokens.findIndex((t, k) => k > cue.last && t.verb && !t.noun && !owner[k]);
         const bound = stop < 0 ? tokens.length : stop;

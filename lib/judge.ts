@@ -78,7 +78,9 @@ export function judge(
       // the event a date is beside ("the US strike two months ago") may be dated in a sentence that shares little
       // else, below a full shortlist
       const event =
-        !found.length && tm.kind !== 'clock' && cands.length >= VOUCH_SHORTLIST ? eventOf(page.text, tm.text, ctx.lexicon) : null;
+        !found.length && tm.kind !== 'clock' && cands.length >= VOUCH_SHORTLIST
+          ? eventOfClaim(page, page.text, tm.text, ctx.lexicon)
+          : null;
       if (event) {
         const more = candidates(page, ctx.index, VOUCH_WIDE).filter(
           (c) => !cands.some((k) => k.ref === c.ref) && c.shared.some((t) => event.head.includes(t)),
@@ -332,7 +334,7 @@ function compareFigure(f: Figure, page: Claim, cands: Candidate[], ctx: Context)
   const pastOf = (ref: number) => {
     const r = ctx.index.claims[ref];
     if (!r || r.claim.times.some((t) => !t.since && !t.implied)) return false;
-    const day = Date.parse(`${ctx.docs.get(r.doc)?.date ?? ''}T00:00:00Z`);
+    const day = reportNoon(r.doc, ctx) - DAY_MS / 2;
     // (not a date of what the count runs since: "the second since Trump took office in January")
     const since = page.text.search(/\bsince\b/i);
     return page.times.some(
@@ -493,7 +495,6 @@ function nearestVerbTerms(text: string, phrase: string, ctx: Context): string[] 
   if (!best || ctx.lexicon.generic.has(best.lower) || LIGHT_VERB.test(best.lower)) return null;
   return ctx.lexicon.concepts.get(best.lower) ?? ctx.lexicon.concepts.get(stem(best.lower)) ?? [`s:${stem(best.lower)}`];
 }
-/** What a date beside an event noun is the date of ("the attack on Khan Sheikhoun last week", "the March 4 attack"). */
 /** The concepts of the nouns that name one event ("call", "meeting"): what a clock time can be the time of. */
 const eventConceptsOf = new WeakMap<Lexicon, Set<string>>();
 function eventConcepts(lexicon: Lexicon): Set<string> {
@@ -503,6 +504,11 @@ function eventConcepts(lexicon: Lexicon): Set<string> {
     eventConceptsOf.set(lexicon, found);
   }
   return found;
+}
+
+/** Noon on a reference document's own day (its date line), in ms; NaN when it gives none. */
+function reportNoon(doc: string, ctx: Context): number {
+  return Date.parse(`${ctx.docs.get(doc)?.date ?? ''}T12:00:00Z`);
 }
 
 /** A speech verb just before a date ("said yesterday", "told reporters on Tuesday"), read word by word. */
@@ -523,6 +529,23 @@ const EVENT_GAP = /[,;:()—–]/;
 /** "That attack took place last week": the subject of a verb that only says it happened. */
 const HAPPENED = /^\s+(?:took place|happened|occurred|was carried out|was launched|came)\s+(?:on\s+|in\s+)?$/i;
 
+/** eventOf for a claim's date, worked out once per claim: a reference's events serve every page sentence. */
+const eventsOf = new WeakMap<Claim, Map<string, DatedEvent | null>>();
+function eventOfClaim(claim: Claim, text: string, phrase: string, lexicon: Lexicon): DatedEvent | null {
+  let known = eventsOf.get(claim);
+  if (!known) {
+    known = new Map();
+    eventsOf.set(claim, known);
+  }
+  let found = known.get(phrase);
+  if (found === undefined) {
+    found = eventOf(text, phrase, lexicon);
+    known.set(phrase, found);
+  }
+  return found;
+}
+
+/** What a date beside an event noun is the date of ("the attack on Khan Sheikhoun last week", "the March 4 attack"). */
 export function eventOf(text: string, phrase: string, lexicon: Lexicon): DatedEvent | null {
   const nouns = lexicon.eventNouns;
   const at = text.indexOf(phrase);
@@ -599,7 +622,7 @@ const LIGHT_VERB =
 function compareTime(tm: TimeSpan, page: Claim, cands: Candidate[], ctx: Context): DetailStance[] {
   // "Tuesday's call comes as the FBI investigates", "the 2016 election": not when the sentence's event happened
   // (unless the date is of an event the references date too: "last week's attack on Khan Sheikhoun")
-  const event = tm.kind === 'clock' ? null : eventOf(page.text, tm.text, ctx.lexicon);
+  const event = tm.kind === 'clock' ? null : eventOfClaim(page, page.text, tm.text, ctx.lexicon);
   if (tm.possessive && !event) return [];
   // "investigators said yesterday they had detained…": when it was said, not when what they said happened
   const at = page.text.indexOf(tm.text);
@@ -607,20 +630,15 @@ function compareTime(tm: TimeSpan, page: Claim, cands: Candidate[], ctx: Context
   const clock = tm.kind === 'clock';
   // the same event named beside both dates: "the chemical attack on Khan Sheikhoun last week" and "the chemical
   // attack on the rebel-held town of Khan Sheikhoun on 4 April" date one attack, whatever else the sentences say
-  const namedCache = new Map<string, boolean>();
   const sameNamed = (cand: Candidate, rt: TimeSpan): boolean => {
-    if (!event) return false;
-    const key = `${cand.ref}:${rt.text}`;
-    let same = namedCache.get(key);
-    if (same === undefined) {
-      const other = eventOf(ctx.index.claims[cand.ref]?.sentence ?? '', rt.text, ctx.lexicon);
-      same =
-        !!other &&
-        other.head.some((t) => event.head.includes(t)) &&
-        other.terms.some((t) => !t.startsWith('a:') && (event.terms.includes(t) || !!page.context?.includes(t)));
-      namedCache.set(key, same);
-    }
-    return same;
+    const ref = ctx.index.claims[cand.ref];
+    if (!event || !ref) return false;
+    const other = eventOfClaim(ref.claim, ref.sentence, rt.text, ctx.lexicon);
+    return (
+      !!other &&
+      other.head.some((t) => event.head.includes(t)) &&
+      other.terms.some((t) => !t.startsWith('a:') && (event.terms.includes(t) || !!page.context?.includes(t)))
+    );
   };
   // (on the sentence's own words when it leans on the one before; aligned once per reference)
   const owned = new Map<number, Candidate>();
@@ -783,8 +801,7 @@ function compareCategory(cat: NonNullable<Claim['categories']>[number], page: Cl
     if (sameNames && ref) {
       // a meeting the page dates to another day than the report's, which dates it no otherwise ("Putin at a
       // Kremlin meeting in Moscow last week"), is another meeting
-      const doc = ctx.index.claims[cand.ref]?.doc ?? '';
-      const day = Date.parse(`${ctx.docs.get(doc)?.date ?? ''}T12:00:00Z`);
+      const day = reportNoon(ctx.index.claims[cand.ref]?.doc ?? '', ctx);
       const dated = page.times.filter((t) => t.kind !== 'clock' && !t.since && !t.possessive);
       if (dated.length && !ref.times.some((t) => !t.since) && !dated.some((t) => t.start <= day && day < t.end)) continue;
       // "Putin hosted Merkel in Moscow" is about the Sochi meeting; "Putin and Trump will meet in Hamburg" is
@@ -1174,7 +1191,7 @@ function mainClauseAgreement(page: Claim, ctx: Context): Evidence[] {
     const ref = ctx.index.claims[cand.ref];
     if (!ref || ref.claim.negated || cand.score < least) return false;
     // an undated clause is of the report's own day: "In January, they discussed…" is another call
-    const day = Date.parse(`${ctx.docs.get(ref.doc)?.date ?? ''}T12:00:00Z`);
+    const day = reportNoon(ref.doc, ctx);
     if (ref.claim.times.some((t) => t.kind !== 'clock' && !(t.start <= day && day < t.end))) return false;
     return c.entities.every((e) => ref.claim.entities.some((r) => sameVoice(r, e, ctx)));
   };

@@ -103,7 +103,7 @@ export interface Claim {
   /** Terms of the sentence before, for a sentence that names nothing itself ("Nearly 90 were killed"). */
   context?: string[];
   negated: boolean;
-  /** Content terms said not to be so, a negation just before them ("not getting along", "no way"). */
+  /** Content terms said not to be so, a negation just before them ("not getting along"). */
   negatedTerms?: string[];
   /** Has a verb: says something rather than labelling (a byline, a dateline). */
   asserts: boolean;
