@@ -4,6 +4,7 @@
 // reference sentence must align with the page sentence and share an anchor beyond the detail.
 
 import { NUMBER_WORD, parseClaim, quickTerms, stem, tokenize } from './claims';
+import type { Token } from './figures';
 import { overlaps } from './figures';
 import type { Lexicon } from './lexicon';
 import { align, type Candidate, candidates, type RefIndex, weight } from './match';
@@ -438,21 +439,35 @@ const TIME_TERMS = new Set([...MONTHS, ...WEEKDAYS].map((w) => `s:${stem(w)}`));
  * somewhere the reference is not. Capitalised words outside the names the set knows (a sentence's
  * first word only as the subject of a verb).
  */
-function unnamedIn(page: Claim, sentence: string, ctx: Context, subjectOnly = false): boolean {
-  return namesOf(page, ctx).some((n) => (!subjectOnly || n.subject) && !sentence.includes(n.word));
+function unnamedIn(page: Claim, sentence: string, ctx: Context): boolean {
+  return namesOf(page, ctx).some((n) => !sentence.includes(n.word));
 }
 
+/**
+ * One the reference sentence does not name takes part in the page's act, in the clause of the words at
+ * `near` ("April 12 - Tillerson meets Putin in Moscow; afterwards Trump says…": not in Trump's clause).
+ */
+function otherParticipant(page: Claim, sentence: string, near: number, ctx: Context): boolean {
+  return namesOf(page, ctx).some((n) => {
+    if (!n.participant || sentence.includes(n.word)) return false;
+    const between = page.text.slice(Math.min(n.at, near), Math.max(n.at, near));
+    return !/[;–—]|\s-\s/.test(between);
+  });
+}
+
+type UnknownName = { word: string; at: number; participant: boolean };
 /** The names a page sentence gives that the set does not know, found once per sentence. */
-const unknownNames = new WeakMap<Claim, { word: string; subject: boolean }[]>();
-function namesOf(page: Claim, ctx: Context): { word: string; subject: boolean }[] {
+const unknownNames = new WeakMap<Claim, UnknownName[]>();
+function namesOf(page: Claim, ctx: Context): UnknownName[] {
   const cached = unknownNames.get(page);
   if (cached) return cached;
-  const out: { word: string; subject: boolean }[] = [];
+  const out: UnknownName[] = [];
   const names = ctx.lexicon.aliases.find(page.text);
+  const tokens = tokenize(page.text);
   for (const m of page.text.matchAll(/(?<=^|[\s(“"'‘])(\p{Lu}[\p{L}’'-]{2,})/gu)) {
     const word = m[1] ?? '';
     const at = m.index ?? 0;
-    if (NOT_A_NAME.test(word) || names.some((n) => at >= n.start && at < n.end)) continue;
+    if (NOT_A_NAME.test(word.replace(/['’](re|ve|ll|d|m|s)$/, '')) || names.some((n) => at >= n.start && at < n.end)) continue;
     // words the lexicon knows, numbers and headline capitals ("Five million", "REFUGEES -") are no names
     const lower = word.toLowerCase();
     if (ctx.lexicon.concepts.has(lower) || ctx.lexicon.personNouns.has(lower) || ctx.lexicon.generic.has(lower)) continue;
@@ -468,11 +483,46 @@ function namesOf(page: Claim, ctx: Context): { word: string; subject: boolean }[
       )
     )
       continue;
-    out.push({ word, subject });
+    out.push({ word, at, participant: participant(page.text, tokens, at, ctx) });
   }
   unknownNames.set(page, out);
   return out;
 }
+/**
+ * A name at `at` that takes part in the sentence's act, not one who tells of it: in the subject before
+ * the first verb ("The Turkish president is due", "President Erdogan and President Putin at their talks"),
+ * or just after a verb or "with", past titles ("telephoned Mr Erdogan", "spoke with President Duterte").
+ * "…, said Sean Spicer" and "Spicer told reporters" name a voice, not a participant.
+ */
+function participant(text: string, tokens: Token[], at: number, ctx: Context): boolean {
+  const i = tokens.findIndex((t) => t.start === at);
+  if (i < 0) return false;
+  const speech = (t: Token | undefined) => !!t && ctx.lexicon.speech.has(t.lower);
+  const first = tokens.findIndex((t) => t.verb);
+  const verbAt = first < 0 ? Number.POSITIVE_INFINITY : (tokens[first]?.start ?? 0);
+  if (at < verbAt) return !/[,;:–—]/.test(text.slice(0, at)) && !speech(tokens[first]);
+  let k = i - 1;
+  while (k >= 0 && TITLE.has(tokens[k]?.lower ?? '')) k--;
+  const before = tokens[k];
+  if (!before || /[,;:–—]/.test(text.slice(before.end, at))) return false;
+  return before.lower === 'with' || (before.verb && !speech(before) && !AUX.has(before.lower));
+}
+const TITLE = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'president',
+  'prime',
+  'minister',
+  'chancellor',
+  'king',
+  'queen',
+  'premier',
+  'sheikh',
+  'emir',
+]);
+const AUX = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'will', 'would']);
 const DATE_WORD = new Set([...MONTHS, ...WEEKDAYS]);
 const NOT_A_NAME =
   /^(They|He|She|It|We|You|Its|Their|His|Her|Our|There|Here|Both|All|Some|Many|Most|Each|Neither|Either|Such|What|When|Where|While|Who|Which|But|And|Yet|So|Then|Now|Also|Even|Still|However|Meanwhile|The|This|That|These|Those|President|Prime|Minister|Mr|Mrs|Ms|Dr|Chancellor|Secretary|Director|Foreign|Defence|Defense|Security|Council|Committee|Intelligence|House|Senate|State|States|United|Air|Force|Islamic|Syrian|Russian|American|British|Western|Republican|Democratic|Democrat|Republicans|Democrats|Eastern|Northern|Southern|GMT|BST|UTC|EDT|EST|ET)$/;
@@ -698,7 +748,13 @@ function compareTime(tm: TimeSpan, page: Claim, cands: Candidate[], ctx: Context
     if (tm.possessive && stance === 'agree') return null;
     // a sentence about someone the reference does not name ("Erdogan also spoke to Trump by phone last
     // month") dates another event, however well the rest aligns
-    if (stance === 'contradict' && unnamedIn(page, ctx.index.claims[cand.ref]?.sentence ?? '', ctx, true)) return null;
+    // (not when the date is of an event both name: "the Micex slid … after the April 7 chemical attack")
+    if (
+      stance === 'contradict' &&
+      !sameNamed(cand, rt) &&
+      otherParticipant(page, ctx.index.claims[cand.ref]?.sentence ?? '', tm.start, ctx)
+    )
+      return null;
     // a much coarser date is consistent with the page's but does not say it: "last month" does not confirm
     // "last week" or "4 April" (it does "a month ago")
     if (stance === 'agree' && len <= 7 * DAY_MS && rt.end - rt.start >= 4 * len) return null;
@@ -852,6 +908,8 @@ function compareFrame(fr: Frame, page: Claim, cands: Candidate[], ctx: Context):
     const ref = ctx.index.claims[cand.ref];
     // an act between the same two on another date ("phoned Putin after the bombing in April") is another act
     if (info?.adjacent && ref && conflictsWithDetails({ ...page, figures: [] }, ref.claim)) continue;
+    // an act done to or with someone the reference does not name ("telephoned Mr Erdogan to congratulate him") is another act
+    if (otherParticipant(page, ref?.sentence ?? '', page.text.indexOf(fr.cue), ctx)) continue;
     for (const rf of ref?.claim.frames ?? []) {
       if (rf.agent === null || rf.axis !== fr.axis) continue;
       let stance: Stance | null = null;

@@ -211,6 +211,12 @@ const CASES: Case[] = [
   // someone the references do not name: not the same event, nor the same count
   { text: 'Erdogan also spoke to Trump by phone last month, presidential sources said.', verdict: 'unverified' },
   { text: 'Canada has taken in more than 40,000 Syrian refugees since late 2015.', verdict: 'unverified' },
+  // …nor one the act is done to or with: another call, another visit
+  { text: 'Mr Trump rang Mr Duterte last week to congratulate him on his win.', verdict: 'unverified' },
+  { text: 'The Philippine president is due in Washington on 20 May.', verdict: 'unverified' },
+  { text: 'President Erdogan and Mr Putin at their talks in Ankara on 9 March.', verdict: 'unverified' },
+  // one who tells of the act is no participant: the day is still compared
+  { text: 'Trump and Putin spoke by phone on Monday, Sean Spicer said.', verdict: 'contradict' },
   // a different culprit contradicts only for the same act on the same thing
   {
     text: 'US intelligence agencies have accused Moscow of directing the hackers who accessed the networks of the Democratic National Committee.',
