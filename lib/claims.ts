@@ -2,6 +2,7 @@
 // terms, figures with what they count, dates and times, judgement frames, negation, speaker.
 import { hedgeRange, ORDINALS, own, readHedge, readNumber, type Token } from './figures';
 import type { Lexicon } from './lexicon';
+import { readSequences } from './sequence';
 import { readTimes } from './times';
 import type { Claim, Figure, Frame } from './types';
 
@@ -524,6 +525,8 @@ export function parseClaim(text: string, ctx: ClaimContext): Claim {
     }
   }
 
+  // which of two events came first ("… said after Russia vetoed …")
+  const sequences = readSequences(text, lexicon, quickTerms);
   return {
     text,
     entities: [...new Set(ments.map((m) => m.id))],
@@ -534,6 +537,7 @@ export function parseClaim(text: string, ctx: ClaimContext): Claim {
     frames,
     negated,
     ...(negatedTerms.length ? { negatedTerms } : {}),
+    ...(sequences.length ? { sequences } : {}),
     speaker,
     // a statement has a verb; a word that may be either only counts after a name or a pronoun
     // ("Trump and Putin set for…", not "The gas attack")

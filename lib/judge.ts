@@ -8,6 +8,7 @@ import type { Token } from './figures';
 import { overlaps } from './figures';
 import type { Lexicon } from './lexicon';
 import { align, type Candidate, candidates, type RefIndex, weight } from './match';
+import { reversedOrder } from './sequence';
 import { MONTHS, WEEKDAYS } from './times';
 import type { Claim, Evidence, Figure, Frame, ReferenceDocumentMeta, Stance, Strictness, TimeSpan, Verdict } from './types';
 
@@ -101,6 +102,7 @@ export function judge(
     ...(page.categories ?? []).map((cat) => compareCategory(cat, page, cands, ctx)),
     termNegation(page, cands, ctx),
     roleConflict(page, ctx),
+    sequenceConflict(page, cands, ctx),
   ]
     .map(perSource)
     .filter((d) => d.length > 0);
@@ -432,6 +434,32 @@ const DAY_MS = 86_400_000;
 
 /** Words of dates themselves ("April", "Tuesday"): sharing them says nothing about being the same event. */
 const TIME_TERMS = new Set([...MONTHS, ...WEEKDAYS].map((w) => `s:${stem(w)}`));
+
+/**
+ * Two events put the other way round from a reference that aligns with the sentence ("complained …, shortly
+ * before Moscow vetoed …" against "Trump said after Russia vetoed …"). Only ever a conflict: the same order
+ * says nothing more than the words already do.
+ */
+function sequenceConflict(page: Claim, cands: Candidate[], ctx: Context): DetailStance[] {
+  if (!page.sequences?.length) return [];
+  const out: DetailStance[] = [];
+  for (const cand of cands) {
+    const ref = ctx.index.claims[cand.ref]?.claim;
+    if (!ref?.sequences?.length || cand.score < ctx.t.slot) continue;
+    for (const ps of page.sequences) {
+      const rs = ref.sequences.find((r) => reversedOrder(ps, r));
+      if (!rs) continue;
+      const reason = `order: page "${ps.connective}", ${outletOf(cand, ctx)} "${rs.connective}" — the other way round`;
+      out.push({
+        source: ctx.index.claims[cand.ref]?.doc ?? '',
+        stance: 'contradict',
+        evidence: evidenceFor(cand, ctx, 'contradict', reason),
+      });
+      break;
+    }
+  }
+  return out;
+}
 
 /**
  * A name the page sentence gives that is none of the set's and not in the reference sentence

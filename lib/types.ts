@@ -80,6 +80,15 @@ export interface Frame {
   cue: string;
 }
 
+/** Two events in order, as a sentence states them. */
+export interface Sequence {
+  /** The connective as written ("shortly before"). */
+  connective: string;
+  /** Terms of the event that came first, and of the one after it (terms both sides share left out). */
+  first: string[];
+  second: string[];
+}
+
 /** What a sentence asserts, in a form that can be compared. */
 export interface Claim {
   text: string;
@@ -105,6 +114,8 @@ export interface Claim {
   negated: boolean;
   /** Content terms said not to be so, a negation just before them ("not getting along"). */
   negatedTerms?: string[];
+  /** Two events the sentence puts in order ("said after Russia vetoed"): which came first. */
+  sequences?: Sequence[];
   /** Has a verb: says something rather than labelling (a byline, a dateline). */
   asserts: boolean;
   /** Canonical id of the speaker when the sentence reports speech ("X said"), else null. */

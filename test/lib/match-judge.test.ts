@@ -215,6 +215,27 @@ const CASES: Case[] = [
   { text: 'Mr Trump rang Mr Duterte last week to congratulate him on his win.', verdict: 'unverified' },
   { text: 'The Philippine president is due in Washington on 20 May.', verdict: 'unverified' },
   { text: 'President Erdogan and Mr Putin at their talks in Ankara on 9 March.', verdict: 'unverified' },
+  // which came first: the same two events the other way round; the same order is no conflict
+  {
+    text: 'Trump said America was not getting along with Russia, shortly before Moscow vetoed a US-backed Syria resolution at the UN.',
+    verdict: 'contradict',
+    evidence: ['Trump said after Russia vetoed', 'contradict'],
+  },
+  {
+    text: 'Hackers directed by Moscow got into the Democratic National Committee networks after the election.',
+    verdict: 'contradict',
+    evidence: ['ahead of the election', 'contradict'],
+  },
+  {
+    text: 'Russia vetoed a US-backed resolution on Syria before Trump said the countries were not getting along at all.',
+    verdict: 'agree',
+  },
+  // one UN body is not another
+  {
+    text: 'Russia vetoed a US-backed resolution on Syria in the UN General Assembly.',
+    verdict: 'contradict',
+    evidence: ['at the UN security council', 'contradict'],
+  },
   // one who tells of the act is no participant: the day is still compared
   { text: 'Trump and Putin spoke by phone on Monday, Sean Spicer said.', verdict: 'contradict' },
   // a different culprit contradicts only for the same act on the same thing

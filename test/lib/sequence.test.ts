@@ -1,0 +1,53 @@
+// Which came first: the orders of events a sentence states, and two orders the other way round.
+import { describe, expect, it } from 'vitest';
+import { quickTerms } from '@/lib/claims';
+import { readSequences, reversedOrder } from '@/lib/sequence';
+import { bundledLexicon } from '../helpers/engine';
+
+const read = (text: string) => readSequences(text, bundledLexicon(), quickTerms);
+
+describe('readSequences: the events a sentence orders', () => {
+  it.each<[string, string | null, string[], string[]]>([
+    // sentence, connective (null: none), a term of the first event, a term of the second
+    ['Trump spoke out after Russia vetoed a resolution on Syria.', 'after', ['c:veto'], ['e:trump']],
+    ['Trump spoke out shortly before Russia vetoed a resolution on Syria.', 'shortly before', ['e:trump'], ['c:veto']],
+    ['Hackers accessed the networks ahead of the election.', 'ahead of', ['c:hacker'], ['c:election']],
+    ['The strike was ordered following a gas attack on civilians.', 'following', ['c:attack'], ['c:strike']],
+    // an opening clause: "after" it, the rest came second
+    ['After the missile strike, Medvedev said relations were broken.', 'After', ['c:strike'], ['e:medvedev']],
+    ['The bombing came a day after the gas attack.', 'a day after', ['c:attack'], ['c:bombing']],
+    // not an order of events: a place, a list, a period
+    ['Comey testified before the House Intelligence Committee.', null, [], []],
+    ['The following statement was issued by the Kremlin.', null, [], []],
+    ['Talks resumed the following day in Geneva.', null, [], []],
+    // dates alone are no event: "after conversations in January" orders nothing against a January call
+    ['It came after January.', null, [], []],
+  ])('"%s"', (sentence, connective, first, second) => {
+    const seqs = read(sentence);
+    if (connective === null) {
+      expect(seqs).toEqual([]);
+      return;
+    }
+    const s = seqs[0];
+    expect(s?.connective).toBe(connective);
+    for (const t of first) expect(s?.first).toContain(t);
+    for (const t of second) expect(s?.second).toContain(t);
+  });
+});
+
+describe('reversedOrder: the same two events the other way round', () => {
+  const ref = 'Trump said relations were poor after Russia vetoed a US-backed resolution on Syria.';
+  it.each<[string, boolean]>([
+    ['Trump said relations were poor shortly before Russia vetoed a US-backed resolution on Syria.', true],
+    ['Russia vetoed a US-backed resolution on Syria before Trump said relations were poor.', false],
+    ['After Russia vetoed a resolution on Syria, Trump said relations were poor.', false],
+    ['Before Russia vetoed a resolution on Syria, Trump said relations were poor.', true],
+    // other events: nothing shared across
+    ['Putin met Merkel after the talks in Sochi.', false],
+  ])('"%s": %s', (page, reversed) => {
+    const p = read(page)[0];
+    const r = read(ref)[0];
+    expect(r).toBeDefined();
+    expect(!!p && !!r && reversedOrder(p, r)).toBe(reversed);
+  });
+});
