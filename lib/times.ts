@@ -88,10 +88,28 @@ const ZONE_PLACE: Record<string, (d: Date) => number> = {
   ireland: (d) => (euDst(d) ? 1 : 0),
   dublin: (d) => (euDst(d) ? 1 : 0),
   ...Object.fromEntries(
-    ['european', 'central european', 'paris', 'berlin', 'brussels', 'rome', 'madrid', 'german', 'french'].map((k) => [
-      k,
-      (d: Date) => (euDst(d) ? 2 : 1),
-    ]),
+    [
+      'european',
+      'central european',
+      'paris',
+      'berlin',
+      'brussels',
+      'rome',
+      'madrid',
+      'german',
+      'french',
+      'warsaw',
+      'polish',
+      'poland',
+      'vienna',
+      'amsterdam',
+      'prague',
+      'budapest',
+      'stockholm',
+      'geneva',
+      'italian',
+      'spanish',
+    ].map((k) => [k, (d: Date) => (euDst(d) ? 2 : 1)]),
   ),
   ...Object.fromEntries(
     ['kyiv', 'kiev', 'ukraine', 'athens', 'beirut', 'lebanon', 'damascus', 'syria', 'syrian', 'israel', 'israeli', 'jerusalem'].map((k) => [
@@ -101,9 +119,22 @@ const ZONE_PLACE: Record<string, (d: Date) => number> = {
   ),
   ...Object.fromEntries(['cairo', 'egypt', 'johannesburg', 'pretoria', 'south africa'].map((k) => [k, () => 2])),
   ...Object.fromEntries(
-    ['moscow', 'russian', 'istanbul', 'ankara', 'turkey', 'turkish', 'nairobi', 'kenya', 'riyadh', 'saudi', 'doha', 'qatar', 'baghdad'].map(
-      (k) => [k, () => 3],
-    ),
+    [
+      'moscow',
+      'russian',
+      'sochi',
+      'istanbul',
+      'ankara',
+      'turkey',
+      'turkish',
+      'nairobi',
+      'kenya',
+      'riyadh',
+      'saudi',
+      'doha',
+      'qatar',
+      'baghdad',
+    ].map((k) => [k, () => 3]),
   ),
   ...Object.fromEntries(['dubai', 'gulf', 'abu dhabi'].map((k) => [k, () => 4])),
   ...Object.fromEntries(['pakistan', 'karachi', 'islamabad'].map((k) => [k, () => 5])),
@@ -192,7 +223,7 @@ const MONTH_RE =
 // the zones above as one literal pattern (a test checks it names every one): written out, so the
 // patterns built from it can be checked for catastrophic backtracking before they run
 export const ZONE_RE =
-  'AKDT|WEST|CEST|EEST|SAST|AWST|ACST|AEST|AEDT|NZST|NZDT|EDT|EST|PDT|PST|CDT|CST|MDT|MST|HST|GMT|UTC|WET|BST|WAT|CET|EET|CAT|EAT|IDT|MSK|GST|PKT|IST|WIB|SGT|HKT|JST|KST|NZT|ET|PT|CT|MT|(?:Eastern|Central|Pacific|Mountain)(?:\\s+[Tt]ime)?|(?:[cC]entral\\s+[eE]uropean|[jJ]ohannesburg|[sS]outh\\s+[aA]frica|[kK]uala\\s+[lL]umpur|[lL]os\\s+[aA]ngeles|[nN]ew\\s+[zZ]ealand|[wW]ashington|[wW]ellington|[jJ]erusalem|[aA]bu\\s+[dD]habi|[iI]slamabad|[nN]ew\\s+[dD]elhi|[sS]ingapore|[hH]ong\\s+[kK]ong|[mM]elbourne|[nN]ew\\s+[yY]ork|[mM]ountain|[eE]uropean|[bB]russels|[dD]amascus|[pP]retoria|[iI]stanbul|[pP]akistan|[cC]anberra|[aA]uckland|[eE]astern|[cC]entral|[cC]hicago|[pP]acific|[bB]ritish|[iI]reland|[uU]kraine|[lL]ebanon|[iI]sraeli|[rR]ussian|[tT]urkish|[nN]airobi|[bB]aghdad|[kK]arachi|[bB]angkok|[jJ]akarta|[bB]eijing|[lL]ondon|[dD]ublin|[bB]erlin|[mM]adrid|[gG]erman|[fF]rench|[aA]thens|[bB]eirut|[sS]yrian|[iI]srael|[mM]oscow|[aA]nkara|[tT]urkey|[rR]iyadh|[mM]umbai|[mM]anila|[tT]aipei|[sS]ydney|[iI]rish|[pP]aris|[sS]yria|[cC]airo|[eE]gypt|[kK]enya|[sS]audi|[qQ]atar|[dD]ubai|[iI]ndia|[dD]elhi|[hH]anoi|[cC]hina|[pP]erth|[tT]okyo|[jJ]apan|[sS]eoul|[kK]orea|[rR]ome|[kK]yiv|[kK]iev|[dD]oha|[gG]ulf|[uU]k|[nN]z)\\s+time';
+  'AKDT|WEST|CEST|EEST|SAST|AWST|ACST|AEST|AEDT|NZST|NZDT|EDT|EST|PDT|PST|CDT|CST|MDT|MST|HST|GMT|UTC|WET|BST|WAT|CET|EET|CAT|EAT|IDT|MSK|GST|PKT|IST|WIB|SGT|HKT|JST|KST|NZT|ET|PT|CT|MT|(?:Eastern|Central|Pacific|Mountain)(?:\\s+[Tt]ime)?|(?:[cC]entral\\s+[eE]uropean|[jJ]ohannesburg|[kK]uala\\s+[lL]umpur|[sS]outh\\s+[aA]frica|[lL]os\\s+[aA]ngeles|[nN]ew\\s+[zZ]ealand|[wW]ashington|[wW]ellington|[aA]bu\\s+[dD]habi|[aA]msterdam|[hH]ong\\s+[kK]ong|[iI]slamabad|[jJ]erusalem|[mM]elbourne|[nN]ew\\s+[dD]elhi|[sS]ingapore|[sS]tockholm|[aA]uckland|[bB]russels|[bB]udapest|[cC]anberra|[dD]amascus|[eE]uropean|[iI]stanbul|[mM]ountain|[nN]ew\\s+[yY]ork|[pP]akistan|[pP]retoria|[bB]aghdad|[bB]angkok|[bB]eijing|[bB]ritish|[cC]entral|[cC]hicago|[eE]astern|[iI]reland|[iI]sraeli|[iI]talian|[jJ]akarta|[kK]arachi|[lL]ebanon|[nN]airobi|[pP]acific|[rR]ussian|[sS]panish|[tT]urkish|[uU]kraine|[aA]nkara|[aA]thens|[bB]eirut|[bB]erlin|[dD]ublin|[fF]rench|[gG]eneva|[gG]erman|[iI]srael|[lL]ondon|[mM]adrid|[mM]anila|[mM]oscow|[mM]umbai|[pP]oland|[pP]olish|[pP]rague|[rR]iyadh|[sS]ydney|[sS]yrian|[tT]aipei|[tT]urkey|[vV]ienna|[wW]arsaw|[cC]airo|[cC]hina|[dD]elhi|[dD]ubai|[eE]gypt|[hH]anoi|[iI]ndia|[iI]rish|[jJ]apan|[kK]enya|[kK]orea|[pP]aris|[pP]erth|[qQ]atar|[sS]audi|[sS]eoul|[sS]ochi|[sS]yria|[tT]okyo|[dD]oha|[gG]ulf|[kK]iev|[kK]yiv|[rR]ome|[nN]z|[uU]k)\\s+time';
 /** "12.30am on Wednesday, Singapore time": a zone named after the day the clock time is on. */
 // (the place is checked against the zone table once found: see zoneOffset)
 const TRAILING_ZONE =

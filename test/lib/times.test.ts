@@ -169,6 +169,8 @@ describe('readTimes: clock times', () => {
     ['11:30am CT', 16 * 60 + 30],
     ['12:30 p.m. Washington time', 16 * 60 + 30],
     ['12:30 Washington time', 16 * 60 + 30],
+    // a capital's time in summer (CEST, UTC+2)
+    ['21:30 Warsaw time', 19 * 60 + 30],
     ['18:30 SAST', 16 * 60 + 30],
     ['6.30pm CEST', 16 * 60 + 30],
     ['7.30pm EEST', 16 * 60 + 30],
