@@ -501,7 +501,9 @@ export function parseClaim(text: string, ctx: ClaimContext): Claim {
         // "the forces of Syrian President Bashar al-Assad": of names in a row, the last is the head
         for (const m of inClause) if (after && m.first > after.last && m.first <= after.last + 2 && m.id !== agent) after = m;
         const between = inClause.filter((m) => m.last < cue.i && m.id !== agent && m !== agentM).at(-1);
-        target = after?.id ?? between?.id ?? null;
+        // "holds the regime in Damascus responsible for the atrocity in Khan Sheikhoun": what follows "for" is the act
+        const forAct = tokens[cue.last + 1]?.lower === 'for';
+        target = (forAct ? between?.id : undefined) ?? after?.id ?? between?.id ?? null;
       }
       const negated = negatedAt(cue.i);
       const pol = (negated ? -polarity : polarity) as 1 | -1;

@@ -264,6 +264,12 @@ describe('frames: who judged, blamed or congratulated whom', () => {
       'The US held the Damascus regime responsible for the atrocity.',
       { axis: 'blame', polarity: 1, agent: 'us', target: 'syria-government' },
     ],
+    // what follows "for" is the act, though it names a place
+    [
+      'Washington holds the regime in Damascus responsible for the atrocity in Khan Sheikhoun.',
+      { axis: 'blame', polarity: 1, agent: 'us', target: 'syria-government' },
+    ],
+    ['Russia blamed the rebels for the deaths in Idlib.', { axis: 'blame', polarity: 1, agent: 'russia', target: 'rebels' }],
     ['Putin called to congratulate the Republican tycoon.', { axis: 'congratulate', polarity: 1, agent: 'putin', target: 'trump' }],
     ['Trump congratulated Putin.', { axis: 'congratulate', polarity: 1, agent: 'trump', target: 'putin' }],
     // the name before "who" does what follows it
