@@ -75,6 +75,14 @@ function categoriesOf(
         .slice(0, 8);
       if (!words.some((w) => group.objects?.has(w))) continue;
     }
+    // "the Pentagon is carrying out an inquiry", "under Pentagon investigation": the act beside the value
+    if (group?.acts) {
+      const near = text
+        .slice(Math.max(0, at - 40), at + m[0].length + 90)
+        .toLowerCase()
+        .split(/[^\p{L}]+/u);
+      if (!near.some((w) => group.acts?.some((a) => w.startsWith(a)))) continue;
+    }
     const after = group?.after;
     // ("northwest of the city of Homs": what the place word is the place of)
     const next = /^\s+(\S+)\s+(?:the\s+)?(?:(?:city|town|village|province|port|capital|region)\s+of\s+)?([\p{L}][\p{L}'’-]*)/u.exec(

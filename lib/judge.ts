@@ -867,7 +867,13 @@ function compareCategory(cat: NonNullable<Claim['categories']>[number], page: Cl
   const items: { cand: Candidate; value: string; text: string; negated?: boolean }[] = [];
   const { sameNames = false, denyOnly = false } = ctx.lexicon.exclusive?.groups.get(cat.group) ?? {};
   // a sentence naming two places of the kind ("Reporting by … in Washington, … in Sochi") places nothing
-  if (sameNames && (page.categories ?? []).some((c) => c.group === cat.group && c.value !== cat.value)) return [];
+  // (and so does one naming two of a kind that only denies: "misled the FBI, faces a Pentagon inquiry")
+  if ((sameNames || denyOnly) && (page.categories ?? []).some((c) => c.group === cat.group && c.value !== cat.value)) return [];
+  // a value that only denies, given by a reference the page aligns with ("the FBI is examining…, while the Pentagon
+  // is carrying out an inquiry"): the page's may be the one that fits, whatever other sentences name
+  const has = (c: Candidate) =>
+    ctx.index.claims[c.ref]?.claim.categories?.some((rc) => rc.group === cat.group && rc.value === cat.value && !rc.negated);
+  if (denyOnly && !cat.negated && cands.some((c) => c.score >= ctx.t.slot && has(c))) return [];
   // a name is rare when it is in few of the references: "the US" and "Syria" are named everywhere
   const rare = Math.max(2, ctx.index.claims.length * 0.1);
   // "the Shayrat air base lies near Aleppo" against "the Sharyat military base, southeast of Homs": where a
@@ -907,6 +913,10 @@ function compareCategory(cat: NonNullable<Claim['categories']>[number], page: Cl
       const before = quickTerms(page.text.slice(Math.max(0, at - 30), Math.max(0, at)), ctx.lexicon);
       return before.some((t) => t.startsWith('c:') && ref?.terms.includes(t));
     };
+    // a value that only denies, named in the reference beside others ("the FBI is examining…, while the Pentagon
+    // is carrying out an inquiry"): the page's may be the one that fits
+    // (and a reference naming it beside others denies nothing)
+    if (denyOnly && has(cand)) continue;
     for (const rc of ref?.categories ?? [])
       if (rc.group === cat.group && rc.of === cat.of && !(denyOnly && rc.value === cat.value) && whose(rc))
         items.push({ cand, value: rc.value, text: rc.text, ...(rc.negated ? { negated: true } : {}) });

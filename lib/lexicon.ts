@@ -27,6 +27,8 @@ export interface LexiconData {
     denyOnly?: boolean;
     /** Words one of which must follow an `objectForms` value within eight words ("backed a Western-drafted resolution"). */
     objects?: string[];
+    /** Words (their beginnings) one of which must stand near a value for it to count ("inquiry" near "the Pentagon"). */
+    acts?: string[];
     objectForms?: string[];
   }[];
   negation: string[];
@@ -113,6 +115,8 @@ export interface ExclusiveGroup {
   /** Forms that are a value only with one of these words after them ("backed" a resolution, not a leader). */
   objectForms?: Set<string>;
   objects?: Set<string>;
+  /** Beginnings of words one of which must stand near the value: "the Pentagon" investigates only beside "inquiry". */
+  acts?: string[];
 }
 
 export interface AliasMatcher {
@@ -181,6 +185,7 @@ export function compileLexicon(data: LexiconData, aliases: AliasData): Lexicon {
         ...(g.objectForms?.length && g.objects?.length
           ? { objectForms: new Set(g.objectForms.map((w) => w.toLowerCase())), objects: new Set(g.objects.map((w) => w.toLowerCase())) }
           : {}),
+        ...(g.acts?.length ? { acts: g.acts.map((w) => w.toLowerCase()) } : {}),
         names: !!g.names,
         sameNames: !!g.sameNames,
         denyOnly: !!(g.denyOnly || g.sameNames),

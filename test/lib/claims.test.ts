@@ -156,6 +156,20 @@ describe('places', () => {
   });
 });
 
+describe('who investigates: only beside an inquiry', () => {
+  it.each([
+    ['The Pentagon is carrying out an inquiry into Flynn.', 'pentagon'],
+    ['Flynn is under investigation by the State Department.', 'state department'],
+    ['The CIA is examining the ties.', 'cia'],
+    ['Flynn is the subject of a Pentagon probe.', 'pentagon'],
+    // an agency named for something else
+    ['A former State Department official said the call changed nothing.', undefined],
+    ['The US Treasury imposed sanctions on 271 employees.', undefined],
+  ])('"%s": %s', (text, value) => {
+    expect(parse(text).categories?.find((c) => c.group === 'investigator')?.value).toBe(value);
+  });
+});
+
 describe('backing someone is no vote', () => {
   it.each(['Russia has backed Assad throughout the war.', 'Moscow supported the Syrian government, which drafted a new constitution.'])(
     '"%s" states no vote',

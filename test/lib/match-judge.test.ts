@@ -236,6 +236,20 @@ const CASES: Case[] = [
     verdict: 'contradict',
     evidence: ['at the UN security council', 'contradict'],
   },
+  // who investigates: another agency denies; one the reference names beside others does not
+  {
+    text: 'The CIA is examining any ties between Trump campaign associates and the Kremlin.',
+    verdict: 'contradict',
+    evidence: ['The FBI is examining any ties', 'contradict'],
+  },
+  {
+    text: 'Michael Flynn is under investigation by the State Department over payments from Russian government-linked firms.',
+    verdict: 'contradict',
+  },
+  {
+    text: 'The Pentagon is looking into the payments Michael Flynn received from firms linked to the Russian government.',
+    verdict: 'agree',
+  },
   // one who tells of the act is no participant: the day is still compared
   { text: 'Trump and Putin spoke by phone on Monday, Sean Spicer said.', verdict: 'contradict' },
   // a different culprit contradicts only for the same act on the same thing

@@ -121,4 +121,17 @@ describe('lexicon.json', () => {
     ];
     expect(words.filter((w) => !w || w !== w.trim())).toEqual([]);
   });
+
+  it('gives each form of an exclusive value to one value only', () => {
+    const forms = (lexicon.exclusive ?? []).flatMap((g) => g.values.flat().map((f) => f.toLowerCase()));
+    expect(forms.filter((f, i) => forms.indexOf(f) !== i)).toEqual([]);
+  });
+
+  it.each((lexicon.exclusive ?? []).filter((g) => g.acts).map((g) => [g.id, g.acts ?? []] as const))(
+    'group %s names the acts beside its values as lower-case word beginnings',
+    (_id, acts) => {
+      expect(acts.length).toBeGreaterThan(0);
+      expect(acts.filter((a) => !/^[a-z]+$/.test(a))).toEqual([]);
+    },
+  );
 });
