@@ -569,13 +569,17 @@ export function parseClaim(text: string, ctx: ClaimContext): Claim {
     // "denied the government was behind the sarin attack" still says the attack was sarin
     ...categoriesOf(text, names, lexicon, (at) => {
       const k = tokens.findIndex((t) => t.start >= at);
-      return tokens
-        .slice(Math.max(0, k - 5), Math.max(0, k))
-        .some((t) => t.lower === 'not' || t.lower === 'never' || t.lower.endsWith("n't"));
+      // "found no trace of sarin", "no evidence of chlorine": the value said not to be there ("no doubt" is no denial)
+      const none = tokens[k - 3]?.lower === 'no' && NO_TRACE.has(tokens[k - 2]?.lower ?? '') && tokens[k - 1]?.lower === 'of';
+      return (
+        none ||
+        tokens.slice(Math.max(0, k - 5), Math.max(0, k)).some((t) => t.lower === 'not' || t.lower === 'never' || t.lower.endsWith("n't"))
+      );
     }),
   };
 }
 
+const NO_TRACE = new Set(['trace', 'traces', 'sign', 'signs', 'evidence', 'indication', 'proof']);
 const RELATIVE_DAY = /^(yesterday|today|tonight|tomorrow|morning|afternoon|evening|night|last|this|earlier|later)$/;
 const MONTH_WORD = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$/i;
 const TIME_WORD = /^(am|pm|a\.m\.|p\.m\.|gmt|bst|et|edt|est|pt|pdt|pst|utc|cet|ist|aest)$/i;

@@ -147,6 +147,8 @@ describe('places', () => {
     ['Russia did not even bother to veto the resolution.', 'vetoed', true],
     // a denial further back says nothing of the value: the attack was still sarin
     ['Russia denied the Syrian government was responsible for the sarin attack.', 'sarin', false],
+    ['Scientists found no trace of sarin in the samples.', 'sarin', true],
+    ['There is no doubt that sarin was used.', 'sarin', false],
     // backing a text is a vote
     ['Moscow backed a Western-drafted resolution.', 'voted for', false],
     ["Russia's support last month for a Washington-sponsored draft text was a surprise.", 'voted for', false],
