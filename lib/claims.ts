@@ -362,9 +362,15 @@ export function parseClaim(text: string, ctx: ClaimContext): Claim {
   const negatedAt = (i: number) => {
     const [a] = clauseOf(text, tokens, i);
     let neg = false;
+    let particle = -9;
     for (let k = Math.max(a, i - 10); k < i; k++) {
       const w = tokens[k]?.lower ?? '';
-      if (negates(k)) neg = true;
+      // "has never withdrawn its support", "did not deny": a negating verb denied is no denial
+      if (negates(k) && !PARTICLE.test(w) && neg && k - particle <= 3) neg = false;
+      else if (negates(k)) {
+        neg = true;
+        if (PARTICLE.test(w)) particle = k;
+      }
       // "rejected the accusation and pointed the finger at…": a negation ends where the next verb is joined on
       else if ((w === 'and' || w === 'but') && tokens[k + 1]?.verb) neg = false;
     }
@@ -579,6 +585,8 @@ export function parseClaim(text: string, ctx: ClaimContext): Claim {
   };
 }
 
+/** Negations that are words of their own, not verbs ("never", "didn't"): what may deny a negating verb. */
+const PARTICLE = /^(not|never|no|cannot)$|n't$/;
 const NO_TRACE = new Set(['trace', 'traces', 'sign', 'signs', 'evidence', 'indication', 'proof']);
 const RELATIVE_DAY = /^(yesterday|today|tonight|tomorrow|morning|afternoon|evening|night|last|this|earlier|later)$/;
 const MONTH_WORD = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$/i;

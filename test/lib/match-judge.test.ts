@@ -236,6 +236,9 @@ const CASES: Case[] = [
     verdict: 'contradict',
     evidence: ['at the UN security council', 'contradict'],
   },
+  // an act that ends what the reference says goes on; ending it denied is no denial
+  { text: 'Moscow has since withdrawn its support for the Assad regime.', verdict: 'contradict' },
+  { text: 'Moscow has never withdrawn its support for President Assad.', verdict: 'agree' },
   // who investigates: another agency denies; one the reference names beside others does not
   {
     text: 'The CIA is examining any ties between Trump campaign associates and the Kremlin.',
