@@ -464,6 +464,18 @@ export function parseClaim(text: string, ctx: ClaimContext): Claim {
       let agent = agentM?.id ?? (passive ? null : speaker);
       const info = lexicon.axisInfo.get(axis);
       let target: string | null = null;
+      // "the first call, placed by Trump to the Kremlin": the one after "by" did it, to the one after "to"
+      // (only of a noun naming the act just before: "sanctions placed by the US" are no call)
+      if (info?.directed && / by$/.test(cue.key)) {
+        const noun = tokens.slice(Math.max(0, cue.i - 4), cue.i).some((t) => lexicon.concepts.get(t.lower)?.includes(`c:${axis}`));
+        const by = ments.find((m) => m.first > cue.last && m.first <= cue.last + 2);
+        if (!noun || !by) continue;
+        const to = tokens.findIndex((t, k) => k > by.last && k <= by.last + 2 && t.lower === 'to');
+        const whom = to < 0 ? undefined : ments.find((m) => m.first > to && m.first <= to + 2 && m.id !== by.id);
+        const f: Frame = { axis, polarity: polarity as 1 | -1, agent: by.id, target: whom?.id ?? null, cue: cue.key };
+        if (!frames.some((x) => x.axis === f.axis && x.agent === f.agent && x.target === f.target)) frames.push(f);
+        continue;
+      }
       // "rebel fighters, not Assad's forces, were to blame", "the Syrian government was responsible": the
       // subject of the verb "to be" is the one blamed; whoever says so (or the sentence's subject) blames
       const beAt = predicateAt(tokens, cue.i);

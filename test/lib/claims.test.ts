@@ -158,6 +158,15 @@ describe('places', () => {
   });
 });
 
+describe('a call "placed by" someone: only of a call', () => {
+  it.each(['Sanctions placed by the US on Russia hurt its economy.', 'The inquiry will be completed by the summer, Comey said.'])(
+    '"%s" has no call',
+    (text) => {
+      expect(parse(text).frames.filter((f) => f.axis === 'call')).toEqual([]);
+    },
+  );
+});
+
 describe('who investigates: only beside an inquiry', () => {
   it.each([
     ['The Pentagon is carrying out an inquiry into Flynn.', 'pentagon'],
@@ -280,6 +289,9 @@ describe('frames: who judged, blamed or congratulated whom', () => {
       'The US held the Damascus regime responsible for the atrocity.',
       { axis: 'blame', polarity: 1, agent: 'us', target: 'syria-government' },
     ],
+    // a call placed by one to another; one ringing another
+    ['Their first call, placed by Trump to the Kremlin, was about Isis.', { axis: 'call', polarity: 1, agent: 'trump', target: 'russia' }],
+    ['The first call came from Washington, with Mr Trump ringing Moscow.', { axis: 'call', polarity: 1, agent: 'trump', target: 'russia' }],
     // what follows "for" is the act, though it names a place
     [
       'Washington holds the regime in Damascus responsible for the atrocity in Khan Sheikhoun.',

@@ -236,6 +236,12 @@ const CASES: Case[] = [
     verdict: 'contradict',
     evidence: ['at the UN security council', 'contradict'],
   },
+  // who placed the January call: the one called did not call
+  {
+    text: 'Their first conversation, placed by Mr Trump to the Kremlin on January 28, was about defeating Isis.',
+    verdict: 'contradict',
+    evidence: ['Putin called to congratulate Trump', 'contradict'],
+  },
   // an act that ends what the reference says goes on; ending it denied is no denial
   { text: 'Moscow has since withdrawn its support for the Assad regime.', verdict: 'contradict' },
   { text: 'Moscow has never withdrawn its support for President Assad.', verdict: 'agree' },
