@@ -153,6 +153,8 @@ function flatBlocks(doc: Document): Block[] {
 const NOT_LEAD =
   /byline|author|dateline|timestamp|date|share|social|credit|breadcrumb|kicker|related|promo|advert|sponsor|newsletter|comment|discussion|tags?\b/i;
 const LEAD_TAGS = new Set(['H2', 'H3', 'P', 'FIGCAPTION', 'LI']);
+/** A paragraph this long is body text, not a byline or a dateline. */
+const BODY_WORDS = 12;
 /** How far past the headline the body must start for what lies between to count as its lead. */
 const LEAD_REACH = 80;
 
@@ -181,7 +183,8 @@ function leadBlocks(doc: Document, blocks: Block[]): Block[] {
     const tag = el.tagName.toUpperCase();
     const text = clean(el.textContent);
     if (have.has(text)) {
-      kept++;
+      // (a byline or a dateline Readability kept is no body: "By … and wires", "Posted Wed 3 May 2017")
+      if (text.split(' ').length >= BODY_WORDS) kept++;
       el = next(el, false);
       continue;
     }

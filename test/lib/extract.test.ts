@@ -307,9 +307,25 @@ interface FixturePage {
   furniture: string[];
   /** A paragraph of the article that must come out as a block of its own. */
   paragraph: string;
+  /** Key points or other list items between headline and body that must come out as items. */
+  items?: string[];
 }
 
 const FIXTURES: FixturePage[] = [
+  {
+    // key points after a byline and datelines that Readability keeps as paragraphs
+    file: 'test/holdout-13/05-au-broadcaster-trump-putin-call-aest.html',
+    title: 'Donald Trump and Vladimir Putin talk Syria in first phone call since US missile strike',
+    published: '2017-05-03',
+    lang: 'en-AU',
+    paragraph:
+      'US President Donald Trump and his Russian counterpart Vladimir Putin have held their first telephone conversation since Washington launched a missile strike on a Syrian airfield last month.',
+    items: [
+      'The two presidents spoke by phone in the early hours of Wednesday, Australian time',
+      'Russia has rejected claims the Assad government was behind the nerve agent attack',
+    ],
+    furniture: ['Comments (47)', 'House Rules'],
+  },
   {
     file: 'test/eval/01-wire-aliases.html',
     title: 'Trump, Putin to discuss Syria in first call since U.S. missile strike',
@@ -398,7 +414,7 @@ const FIXTURES: FixturePage[] = [
   },
 ];
 
-describe.each(FIXTURES)('extractArticle on $file', ({ file, title, published, lang, furniture, paragraph }) => {
+describe.each(FIXTURES)('extractArticle on $file', ({ file, title, published, lang, furniture, paragraph, items = [] }) => {
   const html = readFileSync(join(REPO_ROOT, file), 'utf8');
   const article = () => must(extract(html, file), `an article in ${file}`);
 
@@ -413,6 +429,10 @@ describe.each(FIXTURES)('extractArticle on $file', ({ file, title, published, la
 
   it('keeps a paragraph of the article as a block of its own', () => {
     expect(article().blocks).toContainEqual({ kind: 'paragraph', text: paragraph });
+  });
+
+  it.each(items)('keeps the item "%s"', (text) => {
+    expect(article().blocks).toContainEqual({ kind: 'item', text });
   });
 
   it.each(furniture)('leaves out "%s"', (text) => {
