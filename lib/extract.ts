@@ -74,6 +74,8 @@ function extract(doc: Document, url: string): Article | null {
   try {
     if (flat) throw new Error('too deep for Readability');
     const clone = doc.cloneNode(true) as Document;
+    // Readability strips classes, and so what marks a cookie banner: it goes before
+    for (const el of Array.from(clone.querySelectorAll('[class], [id]'))) if (isConsent(el)) el.remove();
     const parsed = new Readability<Element>(clone, { serializer: (el) => el as Element, charThreshold: 200 }).parse();
     if (parsed?.content) {
       root = parsed.content;
@@ -90,7 +92,7 @@ function extract(doc: Document, url: string): Article | null {
     root ??= fallbackRoot(doc);
     if (!root) return null;
     blocks = collectBlocks(root);
-    if (readable) blocks = [...leadBlocks(doc, blocks), ...blocks];
+    if (readable) blocks = restoreHeadings(doc, [...leadBlocks(doc, blocks), ...blocks]);
   }
   const title = clean(meta.title || doc.querySelector('h1')?.textContent || rTitle || doc.title);
   // the headline is a sentence of the article too
@@ -126,6 +128,14 @@ function fallbackRoot(doc: Document): Element | null {
   return copy;
 }
 
+/** A cookie or consent banner, wherever it sits: never the story. */
+const CONSENT = /consent|cookie|gdpr/i;
+/** (A page-wide "has-cookie-banner" class on the body or the story's container marks no banner.) */
+function isConsent(el: Element): boolean {
+  if (!CONSENT.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`)) return false;
+  if (/^(HTML|BODY|MAIN|ARTICLE)$/.test(el.tagName.toUpperCase()) || el.querySelector('h1')) return false;
+  return (el.textContent ?? '').length < 2_000;
+}
 const PAGE_CHROME = new Set(['NAV', 'HEADER', 'FOOTER', 'ASIDE', 'FORM', ...SKIP]);
 
 /** Blocks of a page too deep or too large for Readability, read in one pass without recursion. */
@@ -135,7 +145,13 @@ function flatBlocks(doc: Document): Block[] {
   while (stack.length) {
     const el = stack.pop() as Element;
     const tag = el.tagName.toUpperCase();
-    if (PAGE_CHROME.has(tag) || /comment/i.test(el.getAttribute('class') ?? '')) continue;
+    if (
+      PAGE_CHROME.has(tag) ||
+      /comment/i.test(el.getAttribute('class') ?? '') ||
+      // (cheaply here: this walk is for pages too large to search inside each banner)
+      (!/^(BODY|MAIN|ARTICLE)$/.test(tag) && CONSENT.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`))
+    )
+      continue;
     const kind = BLOCK_TAGS[tag];
     if (kind && kind !== 'paragraph' ? true : tag === 'P') {
       const text = clean(el.textContent);
@@ -211,6 +227,26 @@ function leadBlocks(doc: Document, blocks: Block[]): Block[] {
   return kept > 0 ? out : [];
 }
 
+/**
+ * Readability drops a heading that looks like the page title ("Merkel visits Putin in Sochi" under "Today
+ * in Brief: …; Merkel in Sochi; …"): a sub-heading whose next paragraph it kept is the story's, so it goes
+ * back in before that paragraph.
+ */
+function restoreHeadings(doc: Document, blocks: Block[]): Block[] {
+  const have = new Set(blocks.map((b) => b.text));
+  const out = [...blocks];
+  for (const h of Array.from(doc.querySelectorAll('h2, h3'))) {
+    const text = clean(h.textContent);
+    const next = h.nextElementSibling;
+    if (!text || have.has(text) || !next || next.tagName.toUpperCase() !== 'P') continue;
+    const at = out.findIndex((b) => b.text === clean(next.textContent));
+    if (at < 0) continue;
+    out.splice(at, 0, { kind: 'heading', text });
+    have.add(text);
+  }
+  return out;
+}
+
 /** Which elements hold a block somewhere inside: one bottom-up pass instead of a search per element. */
 function blockHolders(root: Element): Set<Element> {
   const holders = new Set<Element>();
@@ -250,7 +286,7 @@ function collectBlocks(root: Element): Block[] {
   };
   const visit = (el: Element) => {
     const tag = el.tagName.toUpperCase();
-    if (SKIP.has(tag)) return;
+    if (SKIP.has(tag) || isConsent(el)) return;
     if (!holders.has(el)) {
       if (!isPromo(el)) push(BLOCK_TAGS[tag] ?? 'paragraph', el.textContent ?? '');
       return;

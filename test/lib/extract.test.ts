@@ -262,6 +262,28 @@ describe('extractArticle: blocks', () => {
   });
 });
 
+describe('extractArticle: cookie banners', () => {
+  const story = (bodyClass: string, banner: string) =>
+    `<!doctype html><html lang="en"><head><title>Ferry delayed</title></head><body class="${bodyClass}">${banner}<article><h1>Ferry terminal opening delayed to June</h1>${PARAGRAPHS.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`;
+  it.each([
+    [
+      'a consent banner before the story',
+      '',
+      '<div class="consent">We and our partners use cookies to personalise content and ads. <a href="/p">Learn more</a></div>',
+    ],
+    [
+      'a cookie notice by id',
+      '',
+      '<div id="cookie-notice"><p>This site uses cookies to improve your experience of our journalism.</p></div>',
+    ],
+    ['a page-wide class that marks no banner', 'has-cookie-banner', ''],
+  ])('%s: the story is read, the banner is not', (_label, bodyClass, banner) => {
+    const a = must(extract(story(bodyClass, banner)));
+    expect(a.blocks).toContainEqual({ kind: 'paragraph', text: PARAGRAPHS[0] });
+    expect(textOf(a)).not.toContain('cookies');
+  });
+});
+
 describe('extractArticle: the lead between headline and body', () => {
   const DEK = 'Repairs to the cracked main pier pushed the opening back by two months, the harbour authority said.';
   const CAPTION = 'Workers on the main pier of the new ferry terminal in Northport in March.';
@@ -309,9 +331,21 @@ interface FixturePage {
   paragraph: string;
   /** Key points or other list items between headline and body that must come out as items. */
   items?: string[];
+  /** Sub-headings of the story that must come out as headings. */
+  headings?: string[];
 }
 
 const FIXTURES: FixturePage[] = [
+  {
+    // a digest whose sub-heading looks like the page title (Readability drops such a heading), under a cookie banner
+    file: 'test/holdout-13/03-us-wire-today-in-brief-digest.html',
+    title: 'Today in Brief: Wednesday, May 3',
+    published: '2017-05-03',
+    lang: 'en-US',
+    paragraph: 'The two leaders clashed at a joint news conference over the conflict in eastern Ukraine.',
+    headings: ['Merkel visits Putin in Sochi', 'Syrian fighters press on toward Tabqa'],
+    furniture: ['use cookies', 'DJIA'],
+  },
   {
     // key points after a byline and datelines that Readability keeps as paragraphs
     file: 'test/holdout-13/05-au-broadcaster-trump-putin-call-aest.html',
@@ -414,7 +448,7 @@ const FIXTURES: FixturePage[] = [
   },
 ];
 
-describe.each(FIXTURES)('extractArticle on $file', ({ file, title, published, lang, furniture, paragraph, items = [] }) => {
+describe.each(FIXTURES)('extractArticle on $file', ({ file, title, published, lang, furniture, paragraph, items = [], headings = [] }) => {
   const html = readFileSync(join(REPO_ROOT, file), 'utf8');
   const article = () => must(extract(html, file), `an article in ${file}`);
 
@@ -433,6 +467,10 @@ describe.each(FIXTURES)('extractArticle on $file', ({ file, title, published, la
 
   it.each(items)('keeps the item "%s"', (text) => {
     expect(article().blocks).toContainEqual({ kind: 'item', text });
+  });
+
+  it.each(headings)('keeps the heading "%s"', (text) => {
+    expect(article().blocks).toContainEqual({ kind: 'heading', text });
   });
 
   it.each(furniture)('leaves out "%s"', (text) => {
