@@ -236,6 +236,12 @@ const CASES: Case[] = [
     verdict: 'contradict',
     evidence: ['at the UN security council', 'contradict'],
   },
+  // who tells the time is no part of what is timed
+  {
+    text: 'Our correspondent understands the call between the two leaders will start at 7.30pm BST.',
+    verdict: 'contradict',
+    evidence: ['12:30pm ET', 'contradict'],
+  },
   // who placed the January call: the one called did not call
   {
     text: 'Their first conversation, placed by Mr Trump to the Kremlin on January 28, was about defeating Isis.',
