@@ -7,7 +7,7 @@ import { NUMBER_WORD, parseClaim, quickTerms, stem, tokenize } from './claims';
 import type { Token } from './figures';
 import { overlaps } from './figures';
 import type { Lexicon } from './lexicon';
-import { align, type Candidate, candidates, type RefIndex, weight } from './match';
+import { align, type Candidate, candidates, groupClaims, type RefIndex, weight } from './match';
 import { reversedOrder } from './sequence';
 import { MONTHS, WEEKDAYS } from './times';
 import type { Claim, Evidence, Figure, Frame, ReferenceDocumentMeta, Stance, Strictness, TimeSpan, Verdict } from './types';
@@ -103,6 +103,7 @@ export function judge(
     termNegation(page, cands, ctx),
     roleConflict(page, ctx),
     sequenceConflict(page, cands, ctx),
+    datedOrder(page, ctx),
   ]
     .map(perSource)
     .filter((d) => d.length > 0);
@@ -459,6 +460,57 @@ function sequenceConflict(page: Claim, cands: Candidate[], ctx: Context): Detail
     }
   }
   return out;
+}
+
+/**
+ * Two events the page puts in an order its references' dates deny ("the St Petersburg metro bombing,
+ * which came a day after the gas attack on Khan Sheikhoun": the references date the bombing 3 April and
+ * the attack 4 April). Each event is dated by the references' sentences that name it (its noun and a
+ * word that says which one) and give one day; any disagreement among them and nothing is said.
+ */
+function datedOrder(page: Claim, ctx: Context): DetailStance[] {
+  for (const seq of page.sequences ?? []) {
+    if (seq.dated) continue;
+    const first = dateOfEvent(seq.first, ctx);
+    const second = dateOfEvent(seq.second, ctx);
+    if (!first || !second || first.start < second.end) continue;
+    return [first, second].map((d) => {
+      const reason = `order: page "${seq.connective}", the other way round by the dates; ${outletOf(d.cand, ctx)}: ${d.text}`;
+      return {
+        source: ctx.index.claims[d.cand.ref]?.doc ?? '',
+        stance: 'contradict',
+        evidence: evidenceFor(d.cand, ctx, 'contradict', reason),
+      };
+    });
+  }
+  return [];
+}
+
+/** The one day the references give an event named by these terms, with a sentence that gives it; null if none or several. */
+function dateOfEvent(terms: string[], ctx: Context): { start: number; end: number; text: string; cand: Candidate } | null {
+  const heads = terms.filter((t) => eventConcepts(ctx.lexicon).has(t));
+  if (!heads.length) return null;
+  const rare = Math.max(2, ctx.index.claims.length * 0.1);
+  // the word that says which event: one few references use ("Khan Sheikhoun", "metro")
+  const which = terms.filter((t) => !heads.includes(t) && (ctx.index.postings.get(t)?.length ?? rare + 1) <= rare);
+  if (!which.length) return null;
+  let found: { start: number; end: number; text: string; cand: Candidate } | null = null;
+  const seen = new Set<number>();
+  for (const g of ctx.index.postings.get(heads[0] ?? '') ?? []) {
+    for (const i of groupClaims(ctx.index, g)) {
+      if (seen.has(i)) continue;
+      seen.add(i);
+      const ref = ctx.index.claims[i];
+      if (!ref || !which.some((t) => ref.claim.terms.includes(t))) continue;
+      const days = ref.claim.times.filter((t) => t.kind === 'day' && !t.since && !t.implied);
+      if (days.length !== 1) continue;
+      const day = days[0] as TimeSpan;
+      if (found && (found.start !== day.start || found.end !== day.end)) return null;
+      const shared = terms.filter((t) => ref.claim.terms.includes(t));
+      found ??= { start: day.start, end: day.end, text: day.text, cand: { ref: i, score: 0, shared } };
+    }
+  }
+  return found;
 }
 
 /**

@@ -104,7 +104,14 @@ export function readSequences(text: string, lexicon: Lexicon, termsOf: (clause: 
     const rOnly = r.filter((t) => !l.includes(t));
     if (!lOnly.length || !rOnly.length) return;
     const leftFirst = f.leftFirst;
-    out.push({ connective: f.connective, first: leftFirst ? lOnly : rOnly, second: leftFirst ? rOnly : lOnly });
+    // a side that gives its own date ("in January, when Putin rang…, and in April, after…") is dated by the page
+    const dated = termsOf(`${left} ${right}`, lexicon).some((t) => known.has(t)) || /\d/.test(`${left}${right}`);
+    out.push({
+      connective: f.connective,
+      first: leftFirst ? lOnly : rOnly,
+      second: leftFirst ? rOnly : lOnly,
+      ...(dated ? { dated } : {}),
+    });
   });
   return out;
 }

@@ -87,6 +87,8 @@ export interface Sequence {
   /** Terms of the event that came first, and of the one after it (terms both sides share left out). */
   first: string[];
   second: string[];
+  /** Either side gives a date of its own ("in April, after the bombing"). */
+  dated?: boolean;
 }
 
 /** What a sentence asserts, in a form that can be compared. */

@@ -230,6 +230,12 @@ const CASES: Case[] = [
     text: 'Russia vetoed a US-backed resolution on Syria before Trump said the countries were not getting along at all.',
     verdict: 'agree',
   },
+  // an order the references' dates deny: the bombing (3 April) did not come after the attack (4 April)
+  {
+    text: 'Trump rang Putin to offer condolences after the bombing on the St Petersburg metro, which came a day after the gas attack on Khan Sheikhoun.',
+    verdict: 'contradict',
+    evidence: ['metro suicide bombing that killed 15 people on 3 April', 'contradict'],
+  },
   // one UN body is not another
   {
     text: 'Russia vetoed a US-backed resolution on Syria in the UN General Assembly.',

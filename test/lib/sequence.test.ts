@@ -35,6 +35,16 @@ describe('readSequences: the events a sentence orders', () => {
   });
 });
 
+describe('readSequences: a side with a date of its own', () => {
+  it.each<[string, boolean]>([
+    ['The bombing came a day after the gas attack.', false],
+    ['Their calls came in January and in April, after the metro bombing.', true],
+    ['The strike came on 7 April, after the gas attack.', true],
+  ])('"%s": dated %s', (sentence, dated) => {
+    expect(!!read(sentence)[0]?.dated).toBe(dated);
+  });
+});
+
 describe('reversedOrder: the same two events the other way round', () => {
   const ref = 'Trump said relations were poor after Russia vetoed a US-backed resolution on Syria.';
   it.each<[string, boolean]>([
