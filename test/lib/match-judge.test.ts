@@ -254,6 +254,14 @@ const CASES: Case[] = [
     verdict: 'contradict',
     evidence: ['Putin called to congratulate Trump', 'contradict'],
   },
+  // everyday words for the same things: standing by an ally, breaking into networks, colluding, a strain on ties
+  { text: 'Russia continues to stand by the Assad regime.', verdict: 'agree' },
+  {
+    text: 'Hackers working for Moscow broke into the Democratic National Committee networks before the election, US intelligence agencies said.',
+    verdict: 'agree',
+  },
+  { text: 'The FBI is looking into whether Trump campaign associates colluded with the Kremlin.', verdict: 'agree' },
+  { text: 'Ties between Washington and Moscow are under severe strain.', verdict: 'agree' },
   // an act that ends what the reference says goes on; ending it denied is no denial
   { text: 'Moscow has since withdrawn its support for the Assad regime.', verdict: 'contradict' },
   { text: 'Moscow has never withdrawn its support for President Assad.', verdict: 'agree' },
