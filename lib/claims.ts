@@ -336,6 +336,9 @@ export function parseClaim(text: string, ctx: ClaimContext): Claim {
       }
     }
   }
+  // "Live: Trump and Putin to talk Syria", "ANALYSIS - …": a page's label for the story, not a word of the claim
+  const kicker = KICKER.exec(text);
+  if (kicker) for (let i = 0; i < tokens.length && (tokens[i]?.start ?? 0) < kicker[0].length; i++) used[i] = true;
   const tail = attributionTail(text, tokens, lexicon);
   // which token gave which term, for the terms a negation just before denies
   const termAt: { i: number; terms: string[] }[] = [];
@@ -597,6 +600,8 @@ export function parseClaim(text: string, ctx: ClaimContext): Claim {
   };
 }
 
+const KICKER =
+  /^(?:live|breaking(?: news)?|analysis|explainer|watch|opinion|comment|exclusive|updated?|video|factbox|fact check|timeline|latest|in pictures)\s?[:|–—-]\s/i;
 /** Negations that are words of their own, not verbs ("never", "didn't"): what may deny a negating verb. */
 const PARTICLE = /^(not|never|no|cannot)$|n't$/;
 const NO_TRACE = new Set(['trace', 'traces', 'sign', 'signs', 'evidence', 'indication', 'proof']);

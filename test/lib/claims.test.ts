@@ -190,6 +190,21 @@ describe('backing someone is no vote', () => {
   );
 });
 
+describe("a page's label for the story is no word of the claim", () => {
+  it.each([
+    ['Live: Trump and Putin to talk Syria', 's:live'],
+    ['ANALYSIS - Putin holds the cards in Syria', 's:analysi'],
+    ['Explainer: what the two leaders said', 's:explain'],
+  ])('"%s" has no %s', (text, term) => {
+    const terms = parse(text).terms;
+    expect(terms.filter((t) => t.startsWith(term))).toEqual([]);
+    expect(terms.length).toBeGreaterThan(0);
+  });
+  it('keeps a name before a colon', () => {
+    expect(parse('Syria: Trump and Putin to talk').terms).toContain('e:syria');
+  });
+});
+
 describe('what is not a count', () => {
   it.each(['The leaders will meet at the G-20 summit in Hamburg.', 'Russian Su-24 jets flew over the base.'])(
     '"%s" has no figure',
