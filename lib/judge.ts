@@ -490,9 +490,13 @@ function datedOrder(page: Claim, ctx: Context): DetailStance[] {
 function dateOfEvent(terms: string[], ctx: Context): { start: number; end: number; text: string; cand: Candidate } | null {
   const heads = terms.filter((t) => eventConcepts(ctx.lexicon).has(t));
   if (!heads.length) return null;
-  const rare = Math.max(2, ctx.index.claims.length * 0.1);
+  // (less rare than elsewhere: every sentence naming it must give the same day, or nothing is said)
+  const rare = Math.max(2, ctx.index.claims.length * 0.25);
   // the word that says which event: one few references use ("Khan Sheikhoun", "metro")
-  const which = terms.filter((t) => !heads.includes(t) && (ctx.index.postings.get(t)?.length ?? rare + 1) <= rare);
+  const postings = (t: string) => ctx.index.postings.get(t)?.length ?? Number.POSITIVE_INFINITY;
+  // (or, where nothing else says which, the noun itself if hardly any reference names such an event: "the subway bombing")
+  const named = terms.filter((t) => !heads.includes(t) && postings(t) <= rare);
+  const which = named.length ? named : heads.filter((t) => postings(t) <= Math.max(1, ctx.index.claims.length * 0.05));
   if (!which.length) return null;
   let found: { start: number; end: number; text: string; cand: Candidate } | null = null;
   const seen = new Set<number>();
@@ -659,6 +663,9 @@ const EVENT_GAP = /[,;:()—–]/;
 /** "That attack took place last week": the subject of a verb that only says it happened. */
 const HAPPENED = /^\s+(?:took place|happened|occurred|was carried out|was launched|came)\s+(?:on\s+|in\s+)?$/i;
 
+/** "the metro bombing that killed 15 people on 3 April": the toll is taken the day the event happened. */
+const TOLL = /^\s+(?:killed|left)\s(?:at least\s|more than\s|some\s|nearly\s)?\d[\d,]*\s(?:people\s)?(?:dead\s)?(?:on|in)\s+$/i;
+
 /** eventOf for a claim's date, worked out once per claim: a reference's events serve every page sentence. */
 const eventsOf = new WeakMap<Claim, Map<string, DatedEvent | null>>();
 function eventOfClaim(claim: Claim, text: string, phrase: string, lexicon: Lexicon): DatedEvent | null {
@@ -716,7 +723,8 @@ export function eventOf(text: string, phrase: string, lexicon: Lexicon): DatedEv
       [from, to] = [h, i];
       break;
     }
-    if (verb(i) && !HAPPENED.test(text.slice(toks[i - 1]?.end ?? 0, at)) && !HAPPENED.test(between)) break;
+    const since = text.slice(toks[i - 1]?.end ?? 0, at);
+    if (verb(i) && !HAPPENED.test(since) && !HAPPENED.test(between) && !TOLL.test(since)) break;
   }
   if (from < 0) return null;
   const headText = toks

@@ -31,6 +31,9 @@ const NOT_TIME_AFTER = new Set([
 const NOT_TIME_PREV = new Set(['the', 'look', 'looking', 'looked', 'looks', 'named', 'after']);
 const PERIOD = new Set(['day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years', 'morning', 'evening', 'statement', 'all']);
 
+/** Words that date a side by themselves: a weekday, a relative day, a year (month names are found as terms). */
+const DATED =
+  /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|tonight|ago|last\s(?:week|month|year|night)|(?:19|20)\d\d)\b/i;
 /** The terms of month and weekday names, read once with the caller's reader. */
 const dateTermsOf = new WeakMap<Lexicon, Set<string>>();
 
@@ -95,7 +98,8 @@ export function readSequences(text: string, lexicon: Lexicon, termsOf: (clause: 
       left = text.slice(comma + 1, nextAt);
     } else {
       left = text.slice(prevEnd, f.at);
-      right = text.slice(f.end, nextAt);
+      // "which came a day after the chemical attack in Syria, killed 15 people": the clause ends at the comma
+      right = text.slice(f.end, nextAt).split(/[,;]/)[0] ?? '';
     }
     // dates say when, not what: "after conversations on 28 January" is not the January call
     const l = termsOf(left, lexicon).filter(eventWord);
@@ -105,7 +109,7 @@ export function readSequences(text: string, lexicon: Lexicon, termsOf: (clause: 
     if (!lOnly.length || !rOnly.length) return;
     const leftFirst = f.leftFirst;
     // a side that gives its own date ("in January, when Putin rang…, and in April, after…") is dated by the page
-    const dated = termsOf(`${left} ${right}`, lexicon).some((t) => known.has(t)) || /\d/.test(`${left}${right}`);
+    const dated = termsOf(`${left} ${right}`, lexicon).some((t) => known.has(t)) || DATED.test(`${left} ${right}`);
     out.push({
       connective: f.connective,
       first: leftFirst ? lOnly : rOnly,

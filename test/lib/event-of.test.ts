@@ -18,6 +18,8 @@ describe('eventOf: the event a date is beside', () => {
     ['That attack took place last week, a monitoring group said.', 'last week', 'c:attack', []],
     // a leader's act is the state's
     ['Trump ordered the air strike on Syria last month.', 'last month', 'c:strike', ['e:trump', 'e:us']],
+    // a toll is taken the day its event happened
+    ['The metro bombing that killed 15 people on 3 April shocked Russia.', '3 April', 'c:bombing', []],
     // a verb or a comma between the noun and the date: the date is of something else
     ['The attack was condemned by the UN on 6 April.', '6 April', null, []],
     ['After the attack, Comey testified on 20 March.', '20 March', null, []],

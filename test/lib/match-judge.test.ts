@@ -230,6 +230,18 @@ const CASES: Case[] = [
     text: 'Russia vetoed a US-backed resolution on Syria before Trump said the countries were not getting along at all.',
     verdict: 'agree',
   },
+  // …and the same in a relative clause, the clause ending at its comma
+  {
+    text: 'The subway bombing, which came a day after the chemical attack in Syria, killed 15 people.',
+    verdict: 'contradict',
+    evidence: ['suicide bombing that killed 15 people on 3 April', 'contradict'],
+  },
+  // a toll's day is its event's: "the bombing that killed 15 people on 3 April" dates the bombing
+  {
+    text: "Trump called Putin after last week's suicide bombing on the St Petersburg metro.",
+    verdict: 'contradict',
+    evidence: ['suicide bombing that killed 15 people on 3 April', 'contradict'],
+  },
   // an order the references' dates deny: the bombing (3 April) did not come after the attack (4 April)
   {
     text: 'Trump rang Putin to offer condolences after the bombing on the St Petersburg metro, which came a day after the gas attack on Khan Sheikhoun.',

@@ -40,6 +40,8 @@ describe('readSequences: a side with a date of its own', () => {
     ['The bombing came a day after the gas attack.', false],
     ['Their calls came in January and in April, after the metro bombing.', true],
     ['The strike came on 7 April, after the gas attack.', true],
+    ['The leaders spoke on Tuesday evening, weeks after Washington bombed a Syrian airbase.', true],
+    ['The bombing, which came a day after the gas attack, killed 15 people.', false],
   ])('"%s": dated %s', (sentence, dated) => {
     expect(!!read(sentence)[0]?.dated).toBe(dated);
   });
