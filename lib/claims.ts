@@ -379,7 +379,18 @@ export function parseClaim(text: string, ctx: ClaimContext): Claim {
     }
     return neg;
   };
-  const negated = tokens.some((_, k) => negates(k));
+  // "never closed its inquiry", "did not deny": a particle denying a negating verb, the two cancel
+  const verbNeg = (k: number) => negates(k) && !PARTICLE.test(tokens[k]?.lower ?? '');
+  const denies = (k: number) => {
+    if (!negates(k)) return false;
+    if (verbNeg(k)) {
+      for (let j = Math.max(0, k - 3); j < k; j++) if (negates(j) && !verbNeg(j)) return false;
+      return true;
+    }
+    for (let j = k + 1; j <= k + 3 && j < tokens.length; j++) if (verbNeg(j)) return false;
+    return true;
+  };
+  const negated = tokens.some((_, k) => denies(k));
   // "not getting along", "never formally accused": a term three words or fewer after a negation in its clause
   const negatedTerms = negated
     ? [
@@ -387,7 +398,7 @@ export function parseClaim(text: string, ctx: ClaimContext): Claim {
           termAt
             .filter(({ i }) => {
               const [a] = clauseOf(text, tokens, i);
-              for (let k = Math.max(a, i - 3); k < i; k++) if (negates(k)) return true;
+              for (let k = Math.max(a, i - 3); k < i; k++) if (denies(k)) return true;
               return false;
             })
             .flatMap((x) => x.terms.filter((t) => !t.startsWith('a:'))),

@@ -190,6 +190,18 @@ describe('backing someone is no vote', () => {
   );
 });
 
+describe('negations that cancel', () => {
+  it.each<[string, boolean]>([
+    ['The Pentagon has closed its inquiry.', true],
+    ['The Pentagon has never closed its inquiry.', false],
+    ['Russia did not deny the report.', false],
+    ['Russia denied the report.', true],
+    ['Trump is not getting along with Putin.', true],
+  ])('"%s" negated: %s', (text, negated) => {
+    expect(parse(text).negated).toBe(negated);
+  });
+});
+
 describe("a page's label for the story is no word of the claim", () => {
   it.each([
     ['Live: Trump and Putin to talk Syria', 's:live'],

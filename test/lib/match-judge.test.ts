@@ -277,6 +277,14 @@ const CASES: Case[] = [
   // an act that ends what the reference says goes on; ending it denied is no denial
   { text: 'Moscow has since withdrawn its support for the Assad regime.', verdict: 'contradict' },
   { text: 'Moscow has never withdrawn its support for President Assad.', verdict: 'agree' },
+  {
+    text: 'The Pentagon has closed its inquiry into the payments Michael Flynn received from Russian government-linked firms.',
+    verdict: 'contradict',
+  },
+  {
+    text: 'The Pentagon has never closed its inquiry into the payments Michael Flynn received from Russian government-linked firms.',
+    verdict: 'agree',
+  },
   // who investigates: another agency denies; one the reference names beside others does not
   {
     text: 'The CIA is examining any ties between Trump campaign associates and the Kremlin.',
