@@ -413,7 +413,11 @@ export function parseClaim(text: string, ctx: ClaimContext): Claim {
   const according = tokens.findIndex((t, i) => t.lower === 'according' && tokens[i + 1]?.lower === 'to');
   if (according >= 0) speaker = ments.find((m) => m.first > according + 1 && m.first <= according + 4)?.id ?? null;
   if (speechIdx >= 0 && !speaker) {
-    const before = ments.filter((m) => m.last < speechIdx).at(-1);
+    // ("'We're not getting along with Russia at all,' he said": a name inside the quote is not who says it)
+    const quoteEnd = closingQuoteBefore(text.slice(0, tokens[speechIdx]?.start ?? 0));
+    const quoteStart = quoteEnd > 0 ? text.search(/[“"‘']/) : -1;
+    const quoted = (m: Mention) => quoteStart >= 0 && (tokens[m.first]?.start ?? 0) > quoteStart && (tokens[m.last]?.end ?? 0) <= quoteEnd;
+    const before = ments.filter((m) => m.last < speechIdx && !quoted(m)).at(-1);
     const after = ments.find((m) => m.first > speechIdx && m.first <= speechIdx + 2);
     speaker = before?.id ?? after?.id ?? null;
   }
@@ -611,6 +615,14 @@ export function parseClaim(text: string, ctx: ClaimContext): Claim {
   };
 }
 
+/** Where a quotation closes just before its attribution ("…at all,” he said": the ” before "he"), or -1. */
+function closingQuoteBefore(before: string): number {
+  let rest = before.trimEnd();
+  // past one word of the speaker ("he", "Trump") if it is not the quote itself
+  if (!/[”"’']$/.test(rest)) rest = rest.slice(0, rest.lastIndexOf(' ') + 1).trimEnd();
+  if (rest.endsWith(',')) rest = rest.slice(0, -1).trimEnd();
+  return /[”"’']$/.test(rest) ? rest.length - 1 : -1;
+}
 const KICKER =
   /^(?:live|breaking(?: news)?|analysis|explainer|watch|opinion|comment|exclusive|updated?|video|factbox|fact check|timeline|latest|in pictures)\s?[:|–—-]\s/i;
 /** Negations that are words of their own, not verbs ("never", "didn't"): what may deny a negating verb. */

@@ -54,7 +54,7 @@ export function readSequences(text: string, lexicon: Lexicon, termsOf: (clause: 
     dateTermsOf.set(lexicon, dates);
   }
   const known = dates;
-  const eventWord = (t: string) => !t.startsWith('a:') && !known.has(t) && !/^s:\d/.test(t);
+  const eventWord = (t: string) => !known.has(t) && !/^s:\d/.test(t);
   const words: Word[] = [];
   for (const m of text.matchAll(/\p{L}+/gu)) {
     const start = m.index ?? 0;

@@ -274,6 +274,12 @@ const CASES: Case[] = [
   },
   { text: 'The FBI is looking into whether Trump campaign associates colluded with the Kremlin.', verdict: 'agree' },
   { text: 'Ties between Washington and Moscow are under severe strain.', verdict: 'agree' },
+  // getting along: the same words the other way round
+  {
+    text: 'Trump said the US was getting along fine with Russia.',
+    verdict: 'contradict',
+    evidence: ['not getting along with Russia', 'contradict'],
+  },
   // an act that ends what the reference says goes on; ending it denied is no denial
   { text: 'Moscow has since withdrawn its support for the Assad regime.', verdict: 'contradict' },
   { text: 'Moscow has never withdrawn its support for President Assad.', verdict: 'agree' },
