@@ -53,6 +53,9 @@ interface Context {
   t: Thresholds;
 }
 
+/** An outlet, a quoted title and a date: a line of a list of sources. */
+const CITATION = /^[^"“”]{1,80},\s[“"][^“”"]{1,300}[”"],?\s(?:[A-Z][a-z]{2,8}\.?\s\d{1,2},\s\d{4}|\d{1,2}\s[A-Z][a-z]{2,8}\s\d{4})\.?$/;
+
 /** Candidates the caller usually gives, and how many to look through for a date that vouches. */
 const VOUCH_SHORTLIST = 12;
 const VOUCH_WIDE = 40;
@@ -70,6 +73,8 @@ export function judge(
   if (!page.asserts && page.terms.length < 2) return { verdict: 'unverified', evidence: [] };
   // nor does a sentence of one word that leans on nothing before it ("Neither is likely to get much today")
   if (page.terms.length < 2 && !page.context?.length) return { verdict: 'unverified', evidence: [] };
+  // a citation of a source (Sky News, "Trump and Putin to hold talks on Syria later," May 2, 2017) names a title
+  if (CITATION.test(page.text.trim())) return { verdict: 'unverified', evidence: [] };
   // a question ("How many times have they spoken?") asks; it states nothing to check
   if (/\?["'”’)\]]*$/.test(page.text.trim())) return { verdict: 'unverified', evidence: [] };
   let wide: Candidate[] | undefined;

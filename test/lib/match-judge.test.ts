@@ -585,6 +585,9 @@ const CASES: Case[] = [
   // a question states nothing
   { text: 'How many times have Trump and Putin spoken since January?', verdict: 'unverified' },
   { text: 'Did the chemical attack kill 20 people?', verdict: 'unverified' },
+  // a line of a list of sources names a title; it states nothing
+  { text: 'Sky News, "Donald Trump and Vladimir Putin to hold talks on Syria later," May 2, 2017', verdict: 'unverified' },
+  { text: 'Kremlin press office, “Telephone conversation with the US President,” 2 May 2017.', verdict: 'unverified' },
   { text: 'The town’s bakery sells bread at dawn to its neighbours.', verdict: 'unverified' },
   { text: 'Local farmers harvested olives near the coast last autumn.', verdict: 'unverified' },
 ];
