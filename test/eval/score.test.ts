@@ -49,25 +49,25 @@ const sets = [
     falseFlag: 0.03,
   })),
   // read in later sessions (holdout-7 to -9 read in full; -10 and -11 glimpsed when first scored, then read;
-  // -12 scored unseen, then read): held a little below where each stands
-  ...(['holdout-7', 'holdout-8', 'holdout-9', 'holdout-11'] as const).map((dir) => ({
+  // -12 and -13 scored unseen, then read): held a little below where each stands
+  ...(['holdout-7', 'holdout-8', 'holdout-9', 'holdout-11', 'holdout-12', 'holdout-13'] as const).map((dir) => ({
     name: `${dir} pages`,
     dir: join(root, 'test', dir),
-    floors: { agreeP: 0.92, contradictP: 0.92, macroF1: 0.88, relevance: 1 },
-    falseFlag: 0.03,
-  })),
-  ...(['holdout-10', 'holdout-12'] as const).map((dir) => ({
-    name: `${dir} pages`,
-    dir: join(root, 'test', dir),
-    floors: { agreeP: 0.9, contradictP: 0.9, macroF1: 0.84, relevance: 1 },
-    falseFlag: 0.03,
+    floors: { agreeP: 0.93, contradictP: 0.93, macroF1: 0.89, relevance: 1 },
+    falseFlag: 0.02,
   })),
   {
+    name: 'holdout-10 pages',
+    dir: join(root, 'test', 'holdout-10'),
+    floors: { agreeP: 0.93, contradictP: 0.9, macroF1: 0.88, relevance: 1 },
+    falseFlag: 0.02,
+  },
+  {
     // still unseen: its misses are not read, so this floor is what an unseen set is held to, a little below
-    // what it measured (see test/holdout-13/about.md)
-    name: 'unseen holdout-13 pages',
-    dir: join(root, 'test', 'holdout-13'),
-    floors: { agreeP: 0.8, contradictP: 0.85, macroF1: 0.8, relevance: 1 },
+    // what it measured when first scored (see test/holdout-14/about.md)
+    name: 'unseen holdout-14 pages',
+    dir: join(root, 'test', 'holdout-14'),
+    floors: { agreeP: 0.9, contradictP: 0.93, macroF1: 0.87, relevance: 1 },
     falseFlag: 0.05,
   },
 ];
