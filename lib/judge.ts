@@ -109,6 +109,7 @@ export function judge(
     roleConflict(page, ctx),
     sequenceConflict(page, cands, ctx),
     datedOrder(page, ctx),
+    firstOfKind(page, ctx),
   ]
     .map(perSource)
     .filter((d) => d.length > 0);
@@ -491,6 +492,37 @@ function datedOrder(page: Claim, ctx: Context): DetailStance[] {
   return [];
 }
 
+/**
+ * "The two leaders first spoke in early April", "their first contact was the condolence call … in April":
+ * the first of a kind of event, dated by the page, when the references date one of that kind between
+ * the same people earlier ("on January 28, the two presidents discussed… after Putin called…").
+ */
+function firstOfKind(page: Claim, ctx: Context): DetailStance[] {
+  if (/\bsince\b/i.test(page.text)) return [];
+  const toks = tokenize(page.text);
+  const kinds = eventConcepts(ctx.lexicon);
+  const firstAt = toks.findIndex(
+    (t, i) =>
+      t.lower === 'first' &&
+      toks.slice(Math.max(0, i - 2), i + 3).some((n) => (ctx.lexicon.concepts.get(n.lower) ?? []).some((c) => kinds.has(c))),
+  );
+  if (firstAt < 0) return [];
+  const near = toks.slice(Math.max(0, firstAt - 2), firstAt + 3).flatMap((n) => ctx.lexicon.concepts.get(n.lower) ?? []);
+  const kind = near.find((c) => kinds.has(c));
+  const when = page.times.find((t) => t.kind !== 'clock' && !t.since && !t.possessive && !t.implied);
+  if (!kind || !when) return [];
+  for (const [i, ref] of ctx.index.claims.entries()) {
+    if (!ref.claim.terms.includes(kind) || !page.entities.every((e) => ref.claim.entities.some((r) => sameVoice(r, e, ctx)))) continue;
+    if (otherParticipant(page, ref.sentence, page.text.indexOf('first'), ctx)) continue;
+    const earlier = ref.claim.times.find((t) => t.kind === 'day' && !t.since && !t.implied && t.end <= when.start);
+    if (!earlier) continue;
+    const cand: Candidate = { ref: i, score: 0, shared: [kind] };
+    const reason = `page: the first ${kind.slice(2)} ${when.text}; ${outletOf(cand, ctx)}: one ${earlier.text}`;
+    return [{ source: ref.doc, stance: 'contradict', evidence: evidenceFor(cand, ctx, 'contradict', reason) }];
+  }
+  return [];
+}
+
 /** The one day the references give an event named by these terms, with a sentence that gives it; null if none or several. */
 function dateOfEvent(terms: string[], ctx: Context): { start: number; end: number; text: string; cand: Candidate } | null {
   const heads = terms.filter((t) => eventConcepts(ctx.lexicon).has(t));
@@ -594,7 +626,9 @@ function participant(text: string, tokens: Token[], at: number, ctx: Context): b
   while (k >= 0 && TITLE.has(tokens[k]?.lower ?? '')) k--;
   const before = tokens[k];
   if (!before || /[,;:–—]/.test(text.slice(before.end, at))) return false;
-  return before.lower === 'with' || (before.verb && !speech(before) && !AUX.has(before.lower));
+  // ("spoke to Mr Erdogan", "talked to": the one spoken to, after a verb and "to")
+  const to = before.lower === 'to' && !!tokens[k - 1]?.verb && !speech(tokens[k - 1]);
+  return to || before.lower === 'with' || (before.verb && !speech(before) && !AUX.has(before.lower));
 }
 const TITLE = new Set([
   'mr',

@@ -305,6 +305,14 @@ const CASES: Case[] = [
     text: 'The Pentagon is looking into the payments Michael Flynn received from firms linked to the Russian government.',
     verdict: 'agree',
   },
+  // the first of a kind, dated by the page, where the references date one earlier between the same people
+  {
+    text: 'The two leaders first spoke in early April, when Trump rang with condolences.',
+    verdict: 'contradict',
+    evidence: ['the two presidents discussed how to defeat Isis', 'contradict'],
+  },
+  { text: 'Trump and Putin first spoke on January 28.', verdict: 'agree' },
+  { text: 'Trump first spoke to Erdogan by phone in April.', verdict: 'unverified' },
   // one who tells of the act is no participant: the day is still compared
   { text: 'Trump and Putin spoke by phone on Monday, Sean Spicer said.', verdict: 'contradict' },
   // a different culprit contradicts only for the same act on the same thing
