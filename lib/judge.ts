@@ -597,11 +597,15 @@ function namesOf(page: Claim, ctx: Context): UnknownName[] {
     // taken in", "Erdogan also spoke"), not "Roughly five million" or "Some 4 million"
     // (and so is a word after a headline's dash or colon: "REFUGEES - Roughly 4.9 million")
     const subject = at === 0 || /[-–—:]\s*$/.test(page.text.slice(0, at));
+    // ("Ankara, like Washington, blamed Damascus", "Ankara and Moscow…": a first word set beside a name is one too)
+    const rest = page.text.slice(word.length);
     if (
       subject &&
       !/^\s+(has|have|had|is|was|will|would|also|alone|said|says|told|spoke|took|takes|hosted|hosts|met|accepted|received|admitted|welcomed)\b/.test(
-        page.text.slice(word.length),
-      )
+        rest,
+      ) &&
+      !/^,\s(?:like|unlike|as well as|along with|together with)\s/.test(rest) &&
+      !/^\sand\s\p{Lu}/u.test(rest)
     )
       continue;
     out.push({ word, at, participant: participant(page.text, tokens, at, ctx) });

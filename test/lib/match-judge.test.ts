@@ -313,6 +313,8 @@ const CASES: Case[] = [
   },
   { text: 'Trump and Putin first spoke on January 28.', verdict: 'agree' },
   { text: 'Trump first spoke to Erdogan by phone in April.', verdict: 'unverified' },
+  // a first word set beside a known name is a name too: the blame is Ankara's
+  { text: 'Ankara, like Washington, blamed Damascus for the attack.', verdict: 'unverified' },
   // one who tells of the act is no participant: the day is still compared
   { text: 'Trump and Putin spoke by phone on Monday, Sean Spicer said.', verdict: 'contradict' },
   // a different culprit contradicts only for the same act on the same thing
