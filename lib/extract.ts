@@ -209,7 +209,8 @@ function leadBlocks(doc: Document, blocks: Block[]): Block[] {
       el = next(el, false);
       continue;
     }
-    if (LEAD_TAGS.has(tag)) {
+    // (a list item holding paragraphs is a container, not a key point: "<li><h2>…</h2><p>…</p></li>")
+    if (LEAD_TAGS.has(tag) && !el.querySelector('p, h2, h3, h4, li')) {
       const copy = el.cloneNode(true) as Element;
       for (const c of Array.from(copy.querySelectorAll('*'))) {
         if (NOT_LEAD.test(`${c.getAttribute('class') ?? ''} ${c.getAttribute('id') ?? ''}`)) c.remove();
