@@ -362,23 +362,6 @@ export function parseClaim(text: string, ctx: ClaimContext): Claim {
     const w = tokens[k]?.lower ?? '';
     return lexicon.negation.has(w) || w.endsWith("n't") || (w === 'short' && /^stop/.test(tokens[k - 1]?.lower ?? ''));
   };
-  const negatedAt = (i: number) => {
-    const [a] = clauseOf(text, tokens, i);
-    let neg = false;
-    let particle = -9;
-    for (let k = Math.max(a, i - 10); k < i; k++) {
-      const w = tokens[k]?.lower ?? '';
-      // "has never withdrawn its support", "did not deny": a negating verb denied is no denial
-      if (negates(k) && !PARTICLE.test(w) && neg && k - particle <= 3) neg = false;
-      else if (negates(k)) {
-        neg = true;
-        if (PARTICLE.test(w)) particle = k;
-      }
-      // "rejected the accusation and pointed the finger at…": a negation ends where the next verb is joined on
-      else if ((w === 'and' || w === 'but') && tokens[k + 1]?.verb) neg = false;
-    }
-    return neg;
-  };
   // "never closed its inquiry", "did not deny": a particle denying a negating verb, the two cancel
   const verbNeg = (k: number) => negates(k) && !PARTICLE.test(tokens[k]?.lower ?? '');
   const denies = (k: number) => {
@@ -389,6 +372,17 @@ export function parseClaim(text: string, ctx: ClaimContext): Claim {
     }
     for (let j = k + 1; j <= k + 3 && j < tokens.length; j++) if (verbNeg(j)) return false;
     return true;
+  };
+  const negatedAt = (i: number) => {
+    const [a] = clauseOf(text, tokens, i);
+    let neg = false;
+    for (let k = Math.max(a, i - 10); k < i; k++) {
+      const w = tokens[k]?.lower ?? '';
+      if (denies(k)) neg = true;
+      // "rejected the accusation and pointed the finger at…": a negation ends where the next verb is joined on
+      else if ((w === 'and' || w === 'but') && tokens[k + 1]?.verb) neg = false;
+    }
+    return neg;
   };
   const negated = tokens.some((_, k) => denies(k));
   // "not getting along", "never formally accused": a term three words or fewer after a negation in its clause
