@@ -498,21 +498,28 @@ function datedOrder(page: Claim, ctx: Context): DetailStance[] {
  * the same people earlier ("on January 28, the two presidents discussed… after Putin called…").
  */
 function firstOfKind(page: Claim, ctx: Context): DetailStance[] {
-  if (/\bsince\b/i.test(page.text)) return [];
+  // (most sentences say neither: checked on the text before any word is read)
+  if (!/\bfirst\b/i.test(page.text) || /\bsince\b/i.test(page.text)) return [];
+  const when = page.times.find((t) => t.kind !== 'clock' && !t.since && !t.possessive && !t.implied);
+  if (!when) return [];
   const toks = tokenize(page.text);
   const kinds = eventConcepts(ctx.lexicon);
-  const firstAt = toks.findIndex(
-    (t, i) =>
-      t.lower === 'first' &&
-      toks.slice(Math.max(0, i - 2), i + 3).some((n) => (ctx.lexicon.concepts.get(n.lower) ?? []).some((c) => kinds.has(c))),
-  );
-  if (firstAt < 0) return [];
-  const near = toks.slice(Math.max(0, firstAt - 2), firstAt + 3).flatMap((n) => ctx.lexicon.concepts.get(n.lower) ?? []);
-  const kind = near.find((c) => kinds.has(c));
-  const when = page.times.find((t) => t.kind !== 'clock' && !t.since && !t.possessive && !t.implied);
-  if (!kind || !when) return [];
-  for (const [i, ref] of ctx.index.claims.entries()) {
-    if (!ref.claim.terms.includes(kind) || !page.entities.every((e) => ref.claim.entities.some((r) => sameVoice(r, e, ctx)))) continue;
+  // the event noun or verb within two words of "first": "first spoke", "the first contact", "first phone call"
+  let kind: string | undefined;
+  for (const [i, t] of toks.entries()) {
+    if (t.lower !== 'first') continue;
+    kind = toks
+      .slice(Math.max(0, i - 2), i + 3)
+      .flatMap((n) => ctx.lexicon.concepts.get(n.lower) ?? [])
+      .find((c) => kinds.has(c));
+    if (kind) break;
+  }
+  if (!kind) return [];
+  // the references naming that kind of event, in their order
+  const refs = [...new Set((ctx.index.postings.get(kind) ?? []).flatMap((g) => [...groupClaims(ctx.index, g)]))].sort((a, b) => a - b);
+  for (const i of refs) {
+    const ref = ctx.index.claims[i];
+    if (!ref || !page.entities.every((e) => ref.claim.entities.some((r) => sameVoice(r, e, ctx)))) continue;
     if (otherParticipant(page, ref.sentence, page.text.indexOf('first'), ctx)) continue;
     const earlier = ref.claim.times.find((t) => t.kind === 'day' && !t.since && !t.implied && t.end <= when.start);
     if (!earlier) continue;
@@ -1016,9 +1023,7 @@ function compareCategory(cat: NonNullable<Claim['categories']>[number], page: Cl
       const before = quickTerms(page.text.slice(Math.max(0, at - 30), Math.max(0, at)), ctx.lexicon);
       return before.some((t) => t.startsWith('c:') && ref?.terms.includes(t));
     };
-    // a value that only denies, named in the reference beside others ("the FBI is examining…, while the Pentagon
-    // is carrying out an inquiry"): the page's may be the one that fits
-    // (and a reference naming it beside others denies nothing)
+    // (and a reference naming the page's value beside others denies nothing, however it aligns)
     if (denyOnly && has(cand)) continue;
     for (const rc of ref?.categories ?? [])
       if (rc.group === cat.group && rc.of === cat.of && !(denyOnly && rc.value === cat.value) && whose(rc))

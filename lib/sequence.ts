@@ -15,6 +15,9 @@ const CONNECTIVES: { words: string[]; leftFirst: boolean }[] = [
   { words: ['prior', 'to'], leftFirst: true },
 ];
 
+/** The first word of some connective, for a quick look before reading the words. */
+const CONNECTIVE_WORD = /\b(?:after|following|wake|before|ahead|prior)\b/i;
+
 /** "Before" of a place ("testified before the committee"), "following" of a list ("the following day"). */
 const NOT_TIME_AFTER = new Set([
   'committee',
@@ -48,6 +51,8 @@ interface Word {
  * quickTerms). "After the strike, Medvedev said…" orders the clause before the comma first.
  */
 export function readSequences(text: string, lexicon: Lexicon, termsOf: (clause: string, lexicon: Lexicon) => string[]): Sequence[] {
+  // (most sentences order nothing: checked on the text before any word is read)
+  if (!CONNECTIVE_WORD.test(text)) return [];
   let dates = dateTermsOf.get(lexicon);
   if (!dates) {
     dates = new Set([...MONTHS, ...WEEKDAYS].flatMap((w) => termsOf(w, lexicon)));
@@ -101,19 +106,20 @@ export function readSequences(text: string, lexicon: Lexicon, termsOf: (clause: 
       // "which came a day after the chemical attack in Syria, killed 15 people": the clause ends at the comma
       right = text.slice(f.end, nextAt).split(/[,;]/)[0] ?? '';
     }
+    const lAll = termsOf(left, lexicon);
+    const rAll = termsOf(right, lexicon);
     // dates say when, not what: "after conversations on 28 January" is not the January call
-    const l = termsOf(left, lexicon).filter(eventWord);
-    const r = termsOf(right, lexicon).filter(eventWord);
+    const l = lAll.filter(eventWord);
+    const r = rAll.filter(eventWord);
     const lOnly = l.filter((t) => !r.includes(t));
     const rOnly = r.filter((t) => !l.includes(t));
     if (!lOnly.length || !rOnly.length) return;
-    const leftFirst = f.leftFirst;
     // a side that gives its own date ("in January, when Putin rang…, and in April, after…") is dated by the page
-    const dated = termsOf(`${left} ${right}`, lexicon).some((t) => known.has(t)) || DATED.test(`${left} ${right}`);
+    const dated = [...lAll, ...rAll].some((t) => known.has(t)) || DATED.test(`${left} ${right}`);
     out.push({
       connective: f.connective,
-      first: leftFirst ? lOnly : rOnly,
-      second: leftFirst ? rOnly : lOnly,
+      first: f.leftFirst ? lOnly : rOnly,
+      second: f.leftFirst ? rOnly : lOnly,
       ...(dated ? { dated } : {}),
     });
   });
