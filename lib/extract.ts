@@ -128,11 +128,13 @@ function fallbackRoot(doc: Document): Element | null {
   return copy;
 }
 
+/** An element's class and id, what sites mark their furniture with. */
+const labelOf = (el: Element) => `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
 /** A cookie or consent banner, wherever it sits: never the story. */
 const CONSENT = /consent|cookie|gdpr/i;
 /** (A page-wide "has-cookie-banner" class on the body or the story's container marks no banner.) */
 function isConsent(el: Element): boolean {
-  if (!CONSENT.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`)) return false;
+  if (!CONSENT.test(labelOf(el))) return false;
   if (/^(HTML|BODY|MAIN|ARTICLE)$/.test(el.tagName.toUpperCase()) || el.querySelector('h1')) return false;
   return (el.textContent ?? '').length < 2_000;
 }
@@ -149,7 +151,7 @@ function flatBlocks(doc: Document): Block[] {
       PAGE_CHROME.has(tag) ||
       /comment/i.test(el.getAttribute('class') ?? '') ||
       // (cheaply here: this walk is for pages too large to search inside each banner)
-      (!/^(BODY|MAIN|ARTICLE)$/.test(tag) && CONSENT.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`))
+      (!/^(BODY|MAIN|ARTICLE)$/.test(tag) && CONSENT.test(labelOf(el)))
     )
       continue;
     const kind = BLOCK_TAGS[tag];
@@ -204,7 +206,7 @@ function leadBlocks(doc: Document, blocks: Block[]): Block[] {
       el = next(el, false);
       continue;
     }
-    const label = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    const label = labelOf(el);
     if (PAGE_CHROME.has(tag) || NOT_LEAD.test(label)) {
       el = next(el, false);
       continue;
@@ -213,7 +215,7 @@ function leadBlocks(doc: Document, blocks: Block[]): Block[] {
     if (LEAD_TAGS.has(tag) && !el.querySelector('p, h2, h3, h4, li')) {
       const copy = el.cloneNode(true) as Element;
       for (const c of Array.from(copy.querySelectorAll('*'))) {
-        if (NOT_LEAD.test(`${c.getAttribute('class') ?? ''} ${c.getAttribute('id') ?? ''}`)) c.remove();
+        if (NOT_LEAD.test(labelOf(c))) c.remove();
       }
       const own = clean(copy.textContent);
       // key points are short: a list item of a few words is a sentence too
