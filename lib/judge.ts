@@ -94,6 +94,18 @@ export function judge(
         );
         return more.length ? compareTime(tm, page, [...cands, ...more], ctx) : found;
       }
+      // likewise a clock time: the one sentence giving the time of that kind of event ("scheduled to speak at
+      // 12:30pm ET") may rank below a long sentence's shortlist
+      if (!found.length && tm.kind === 'clock' && cands.length >= VOUCH_SHORTLIST) {
+        const kinds = eventConcepts(ctx.lexicon);
+        const more = candidates(page, ctx.index, VOUCH_WIDE).filter(
+          (c) =>
+            !cands.some((k) => k.ref === c.ref) &&
+            c.shared.some((t) => kinds.has(t)) &&
+            !!ctx.index.claims[c.ref]?.claim.times.some((t) => t.kind === 'clock'),
+        );
+        return more.length ? compareTime(tm, page, [...cands, ...more], ctx) : found;
+      }
       // a source may say the page's date in a sentence that ranked below the shortlist: look further
       // (once per sentence, and only at sentences sharing two content terms or names) before letting
       // another date stand against it
@@ -596,6 +608,8 @@ function namesOf(page: Claim, ctx: Context): UnknownName[] {
     const word = m[1] ?? '';
     const at = m.index ?? 0;
     if (NOT_A_NAME.test(word.replace(/['’](re|ve|ll|d|m|s)$/, '')) || names.some((n) => at >= n.start && at < n.end)) continue;
+    // a word alone in brackets is a wire's credit ("(Reuters) -") or a short form of what was just named
+    if (page.text[at - 1] === '(' && page.text[at + word.length] === ')') continue;
     // words the lexicon knows, numbers and headline capitals ("Five million", "REFUGEES -") are no names
     const lower = word.toLowerCase();
     if (ctx.lexicon.concepts.has(lower) || ctx.lexicon.personNouns.has(lower) || ctx.lexicon.generic.has(lower)) continue;
@@ -816,6 +830,9 @@ function compareTime(tm: TimeSpan, page: Claim, cands: Candidate[], ctx: Context
   const at = page.text.indexOf(tm.text);
   if (at > 0 && saidWhen(page.text.slice(Math.max(0, at - 40), at))) return [];
   const clock = tm.kind === 'clock';
+  // a clock time is of its own clause's event ("Trump and Putin speak by phone at 1230 GMT, their first
+  // conversation since…"): what else the sentence says does not make the time less the call's
+  if (clock) cands = byClause(tm, page, cands, ctx);
   // the same event named beside both dates: "the chemical attack on Khan Sheikhoun last week" and "the chemical
   // attack on the rebel-held town of Khan Sheikhoun on 4 April" date one attack, whatever else the sentences say
   const sameNamed = (cand: Candidate, rt: TimeSpan): boolean => {
@@ -839,6 +856,16 @@ function compareTime(tm: TimeSpan, page: Claim, cands: Candidate[], ctx: Context
     return own;
   };
   const top = cands.reduce((m, c) => Math.max(m, ownOf(c).score), 0);
+  // how well a reference aligns on what the sentences say beyond their months and weekdays: "January 20 -
+  // Trump is sworn in" shares "January" with "on January 28, the two presidents discussed…", not an event
+  // (on the sentence's own words where it says enough itself: what the one before was about dates nothing here)
+  const own = page.terms.filter((t) => !TIME_TERMS.has(t) && !t.startsWith('a:'));
+  const self = own.length >= 3 ? { ...page, context: undefined } : page;
+  const kinds = clauseTerms(page, tm.text, ctx).filter((t) => eventConcepts(ctx.lexicon).has(t));
+  const undated = (cand: Candidate): number => {
+    const ref = ctx.index.claims[cand.ref]?.claim;
+    return ref && cand.shared.some((t) => TIME_TERMS.has(t)) ? align(self, ref, ctx.index, TIME_TERMS).score : cand.score;
+  };
   // what the date is the date of: the verb nearest it ("testifies … tomorrow" is not "confirmed in March")
   const verbTerms = event?.head ?? nearestVerbTerms(page.text, tm.text, ctx);
   // the act the date is the date of, shared with the reference, between the same names: "Trump and
@@ -917,7 +944,7 @@ function compareTime(tm: TimeSpan, page: Claim, cands: Candidate[], ctx: Context
       stance === 'contradict' &&
       !tm.since &&
       !sameNamed(cand, rt) &&
-      cand.score < ctx.t.timeConflict &&
+      undated(cand) < ctx.t.timeConflict &&
       !sameEvent &&
       !act &&
       !closest &&
@@ -925,6 +952,18 @@ function compareTime(tm: TimeSpan, page: Claim, cands: Candidate[], ctx: Context
     // a loose conflict with a sentence that does not speak of the act the date is the date of ("April 12 –
     // Russia vetoes …" against "the chemical attack … on 4 April") is about another event: no conflict at all
     if (weak && verbTerms && !verbTerms.some((t) => own.shared.includes(t))) return null;
+    // nor is a date of a kind of event the reference does not name ("Trump was sworn in on January 20"
+    // against "on January 28, the two presidents discussed…")
+    // (where no verb nearer the date says what it dates, and the date's clause names one kind of event)
+    if (
+      stance === 'contradict' &&
+      !clock &&
+      verbTerms === null &&
+      kinds.length === 1 &&
+      !sameNamed(cand, rt) &&
+      !kinds.some((t) => cand.shared.includes(t) || own.shared.includes(t))
+    )
+      return null;
     const reason = `page: ${tm.text}; ${outletOf(cand, ctx)}: ${rt.text}`;
     const out: DetailStance = {
       source: ctx.index.claims[cand.ref]?.doc ?? '',
@@ -952,6 +991,25 @@ function compareTime(tm: TimeSpan, page: Claim, cands: Candidate[], ctx: Context
   ];
   // a written date is the better quote: the report's own day stands in only where none says as much
   return found.filter((d) => !implied.has(d) || !found.some((o) => !implied.has(o) && o.stance === d.stance && !o.weak));
+}
+
+/** Candidates aligned on the clause holding a detail where that aligns them better than the whole sentence. */
+function byClause(tm: TimeSpan, page: Claim, cands: Candidate[], ctx: Context): Candidate[] {
+  const terms = clauseTerms(page, tm.text, ctx);
+  if (terms.length < 2 || terms.length === page.terms.length) return cands;
+  return cands.map((c) => {
+    const ref = ctx.index.claims[c.ref]?.claim;
+    const own = ref ? align({ ...page, terms, context: undefined }, ref, ctx.index) : c;
+    return own.score > c.score ? { ...c, score: own.score, shared: own.shared } : c;
+  });
+}
+
+/** The sentence's terms found in the clause holding a phrase of it (all of them where the clause is the sentence). */
+function clauseTerms(page: Claim, phrase: string, ctx: Context): string[] {
+  const clause = page.text.split(/[,;:()\u2013\u2014]|\s-\s/).find((c) => c.includes(phrase));
+  if (!clause || clause.length === page.text.length) return page.terms;
+  const own = new Set(quickTerms(clause, ctx.lexicon));
+  return page.terms.filter((t) => own.has(t));
 }
 
 /** The name just before a place in a sentence ("Shayrat airfield, which lies outside the port city of Latakia"), or null. */

@@ -131,7 +131,7 @@ export const weight = (index: RefIndex, term: string): number => index.idf.get(t
 /** Each reference claim's terms as a set, made once: every query aligns against the same claims. */
 const termSets = new WeakMap<Claim, Set<string>>();
 
-export function align(page: Claim, ref: Claim, index: RefIndex): Candidate {
+export function align(page: Claim, ref: Claim, index: RefIndex, ignore?: ReadonlySet<string>): Candidate {
   let refTerms = termSets.get(ref);
   if (!refTerms) {
     refTerms = new Set(ref.terms);
@@ -143,6 +143,7 @@ export function align(page: Claim, ref: Claim, index: RefIndex): Candidate {
     let hit = 0;
     const shared: string[] = [];
     for (const t of terms) {
+      if (ignore?.has(t)) continue;
       // inherited topic counts for less than what the sentence says itself
       const w = weight(index, t) * (context.has(t) ? 0.5 : 1);
       total += w;

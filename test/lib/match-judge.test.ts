@@ -595,6 +595,32 @@ const CASES: Case[] = [
   // a question states nothing
   { text: 'How many times have Trump and Putin spoken since January?', verdict: 'unverified' },
   { text: 'Did the chemical attack kill 20 people?', verdict: 'unverified' },
+  // the day someone took office is not the day of a call that congratulated him on winning the election
+  { text: 'Trump was sworn in as president on January 20.', verdict: 'unverified' },
+  // a shared month is no shared event: "January 20 - … sworn in" against "on January 28, the two presidents discussed…"
+  { text: 'January 20 - Trump is sworn in as the 45th president of the United States.', verdict: 'unverified' },
+  {
+    text: 'Putin called Trump on January 18 to congratulate him.',
+    verdict: 'contradict',
+    evidence: ['the two presidents discussed', 'contradict'],
+  },
+  // a clock time is its own clause's: the rest of a long sentence does not hide the scheduled call
+  {
+    text: 'Trump and Putin speak by phone at 1230 GMT, their first conversation since the US missile strike.',
+    verdict: 'contradict',
+    evidence: ['The leaders are scheduled to speak', 'contradict'],
+  },
+  {
+    text: 'Trump and Putin speak by phone at 1630 GMT, their first conversation since the US missile strike.',
+    verdict: 'agree',
+    evidence: ['The leaders are scheduled to speak', 'agree'],
+  },
+  // a wire's credit in brackets takes no part in the act
+  {
+    text: '(MNN) Trump and Putin spoke by phone on Tuesday afternoon, in a call the White House had slotted in for 11:30 a.m. ET.',
+    verdict: 'contradict',
+    evidence: ['The leaders are scheduled to speak', 'contradict'],
+  },
   // a line of a list of sources names a title; it states nothing
   { text: 'Sky News, "Donald Trump and Vladimir Putin to hold talks on Syria later," May 2, 2017', verdict: 'unverified' },
   { text: 'Kremlin press office, “Telephone conversation with the US President,” 2 May 2017.', verdict: 'unverified' },
