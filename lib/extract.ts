@@ -92,7 +92,7 @@ function extract(doc: Document, url: string): Article | null {
     root ??= fallbackRoot(doc);
     if (!root) return null;
     blocks = collectBlocks(root);
-    if (readable) blocks = restoreHeadings(doc, [...leadBlocks(doc, blocks), ...blocks]);
+    if (readable) blocks = restoreBoxes(doc, restoreHeadings(doc, [...leadBlocks(doc, blocks), ...blocks]));
   }
   const title = clean(meta.title || doc.querySelector('h1')?.textContent || rTitle || doc.title);
   // the headline is a sentence of the article too
@@ -246,6 +246,44 @@ function restoreHeadings(doc: Document, blocks: Block[]): Block[] {
     if (at < 0) continue;
     out.splice(at, 0, { kind: 'heading', text });
     have.add(text);
+  }
+  return out;
+}
+
+/**
+ * Readability drops an aside inside the story, and with it a timeline or a box of key facts ("How we got
+ * here: Jan. 28: Putin phones Trump…"). A box of sentences with few links is the story's: its heading and
+ * items go back in where it stood. Boxes of links, promotions, newsletters and the like stay out.
+ */
+function restoreBoxes(doc: Document, blocks: Block[]): Block[] {
+  const story = doc.querySelector('h1')?.closest('article, main, [role="main"]');
+  if (!story) return blocks;
+  const at = new Map<string, number>();
+  for (const [i, b] of blocks.entries()) at.set(b.text, i);
+  const out = [...blocks];
+  let after = -1;
+  let added = 0;
+  for (const el of Array.from(story.querySelectorAll('*'))) {
+    const found = at.get(clean(el.textContent));
+    if (found !== undefined && BLOCK_TAGS[el.tagName.toUpperCase()] !== undefined) after = found;
+    if (el.tagName.toUpperCase() !== 'ASIDE' || el.parentElement?.closest('aside')) continue;
+    const text = clean(el.textContent);
+    if (!text || NOT_LEAD.test(labelOf(el)) || isConsent(el) || blocks.some((b) => text.includes(b.text))) continue;
+    const linked = Array.from(el.querySelectorAll('a')).reduce((n, a) => n + clean(a.textContent).length, 0);
+    if (linked > text.length * 0.2) continue;
+    const items = Array.from(el.querySelectorAll('li'));
+    // sentences: most items run to several words and end as sentences do
+    if (
+      items.length < 2 ||
+      items.filter((li) => /[.!]$/.test(clean(li.textContent)) && clean(li.textContent).split(' ').length >= 6).length < items.length * 0.8
+    )
+      continue;
+    const box: Block[] = [];
+    const heading = el.querySelector('h2, h3, h4');
+    if (heading && clean(heading.textContent)) box.push({ kind: 'heading', text: clean(heading.textContent) });
+    for (const li of items) box.push({ kind: 'item', text: clean(li.textContent) });
+    out.splice(after + 1 + added, 0, ...box);
+    added += box.length;
   }
   return out;
 }

@@ -121,6 +121,7 @@ export function judge(
     roleConflict(page, ctx),
     sequenceConflict(page, cands, ctx),
     datedOrder(page, ctx),
+    orderedDate(page, cands, ctx),
     firstOfKind(page, ctx),
   ]
     .map(perSource)
@@ -505,6 +506,41 @@ function datedOrder(page: Claim, ctx: Context): DetailStance[] {
 }
 
 /**
+ * A date the references' order of events denies: they put the page's event after another they date
+ * ("The chemical attack … on 4 April" and then "In response, the US leader gave orders to fire 59 cruise
+ * missiles…"), and the page dates it before that day ("April 3: U.S. warships fire 59 Tomahawk missiles").
+ */
+function orderedDate(page: Claim, cands: Candidate[], ctx: Context): DetailStance[] {
+  const days = page.times.filter((t) => t.kind === 'day' && !t.since && !t.possessive && !t.implied);
+  if (!days.length) return [];
+  const content = (ts: string[], own: string[]) =>
+    ts.filter((t) => own.includes(t) && !t.startsWith('e:') && !t.startsWith('a:') && !TIME_TERMS.has(t)).length;
+  for (const tm of days) {
+    // the event the date is of: its clause's, or the sentence's where the date stands alone ("April 3: …")
+    const clause = clauseTerms(page, tm.text, ctx);
+    const own = clause.length >= 2 ? clause : page.terms;
+    for (const cand of cands) {
+      const ref = ctx.index.claims[cand.ref]?.claim;
+      if (cand.score < ctx.t.slot || !ref?.sequences) continue;
+      for (const rs of ref.sequences) {
+        const asFirst = content(rs.first, own);
+        const asSecond = content(rs.second, own);
+        // the page's event is one side, and not the other too
+        if (Math.max(asFirst, asSecond) < 2 || Math.min(asFirst, asSecond) > 1) continue;
+        const later = asSecond > asFirst;
+        const other = dateOfEvent(later ? rs.first : rs.second, ctx);
+        if (!other || (later ? tm.end > other.start : tm.start < other.end)) continue;
+        const reason = `page: ${tm.text}; ${outletOf(cand, ctx)}: ${later ? 'after' : 'before'} ${other.text} ("${rs.connective}")`;
+        return [
+          { source: ctx.index.claims[cand.ref]?.doc ?? '', stance: 'contradict', evidence: evidenceFor(cand, ctx, 'contradict', reason) },
+        ];
+      }
+    }
+  }
+  return [];
+}
+
+/**
  * "The two leaders first spoke in early April", "their first contact was the condolence call … in April":
  * the first of a kind of event, dated by the page, when the references date one of that kind between
  * the same people earlier ("on January 28, the two presidents discussed… after Putin called…").
@@ -656,6 +692,10 @@ function participant(text: string, tokens: Token[], at: number, ctx: Context): b
   return to || before.lower === 'with' || (before.verb && !speech(before) && !AUX.has(before.lower));
 }
 const TITLE = new Set([
+  'sen',
+  'senator',
+  'rep',
+  'gen',
   'mr',
   'mrs',
   'ms',
@@ -1366,6 +1406,12 @@ function unknownVoice(page: Claim, ctx: Context): boolean {
   // ("Bill English had described the US missile strike")
   if (page.speaker && ctx.lexicon.aliases.find(before).some((m) => m.id === page.speaker)) return false;
   if (tokens.slice(Math.max(0, at - 6), at).some((t) => COMMENTATORS.test(t.lower))) return true;
+  // and one named just after a verb set after the quotation ("…carries a price," said Sen. Mark Delacroix)
+  let k = at + 1;
+  while (TITLE.has((tokens[k]?.lower ?? '').replace(/\.$/, ''))) k++;
+  const after = tokens[k];
+  const inverted = /[,"”'’]\s*$/.test(page.text.slice(0, verb.start));
+  if (inverted && after && namesOf(page, ctx).some((n) => n.at === after.start)) return true;
   return namesOf(page, ctx).some((n) => before.includes(n.word));
 }
 

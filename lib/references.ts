@@ -4,6 +4,7 @@
 import { parseClaim } from './claims';
 import { type AliasData, compileLexicon, type Lexicon, type LexiconData } from './lexicon';
 import { segment } from './segment';
+import { responseOrder } from './sequence';
 import type { Claim, ReferenceDocumentMeta } from './types';
 
 export const FORMAT_VERSION = 1;
@@ -135,6 +136,9 @@ export function compileReferences(set: ReferenceSetSource, lexiconData: LexiconD
         parseClaim(resolveLeadingPronoun(s.text, prev, set.entities), { lexicon, published: doc.date }),
         doc.date,
       );
+      // "In response, …" orders this sentence's event after the one before
+      const order = prev ? responseOrder(s.text, prev.terms, claim.terms) : null;
+      if (order) claim.sequences = [...(claim.sequences ?? []), order];
       // the quote stays as written; only the reading knows who "he" is
       claims.push({ doc: doc.id, sentence: s.text, claim: { ...claim, text: s.text } });
       prev = claim;

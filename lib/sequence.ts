@@ -140,3 +140,18 @@ export function reversedOrder(page: Sequence, ref: Sequence): boolean {
   const cross = cross1.length + cross2.length;
   return said(cross1) && said(cross2) && cross >= 3 && straight <= 1 && straight * 2 < cross;
 }
+
+/** "In response, the US leader gave orders to fire…": a sentence set after the one before it. */
+const RESPONSE = /^(?:in\s(?:response|retaliation|reply|return)|in\sturn|days\slater|soon\safter(?:wards)?|afterwards)\b/i;
+
+/**
+ * The order a sentence opening with a response states between the event of the sentence before and its
+ * own (terms both share left out); null when it opens otherwise or the two say the same.
+ */
+export function responseOrder(text: string, before: string[], own: string[]): Sequence | null {
+  const m = RESPONSE.exec(text.trim());
+  if (!m) return null;
+  const first = before.filter((t) => !own.includes(t) && !t.startsWith('a:'));
+  const second = own.filter((t) => !before.includes(t) && !t.startsWith('a:'));
+  return first.length && second.length ? { connective: m[0], first, second } : null;
+}

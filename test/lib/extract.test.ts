@@ -337,6 +337,20 @@ interface FixturePage {
 
 const FIXTURES: FixturePage[] = [
   {
+    // a timeline box in an aside inside the story (Readability drops asides); the rail of related links stays out
+    file: 'test/holdout-14/03-us-cable-analysis-trump-putin-call.html',
+    title: "Analysis: Trump's first call with Putin since the Syria strikes comes with plenty of baggage",
+    published: '2017-05-02',
+    lang: 'en-US',
+    paragraph: 'The conversation was always going to be awkward.',
+    items: [
+      'Jan. 28: Putin phones Trump to congratulate him on his election win, and the two discuss defeating ISIS.',
+      "April 3: U.S. warships fire 59 Tomahawk missiles at Syria's Shayrat air base.",
+    ],
+    headings: ['How we got here'],
+    furniture: ['More from MNN Politics', 'Comey defends handling of Clinton email probe'],
+  },
+  {
     // a digest of list items, each a heading and paragraphs: none is read as one run-together key point
     file: 'test/holdout-7/07-news-aggregator-digest.html',
     title: 'The Morning Digest',

@@ -621,6 +621,30 @@ const CASES: Case[] = [
     verdict: 'contradict',
     evidence: ['The leaders are scheduled to speak', 'contradict'],
   },
+  // a date before the event the references put it after ("In response, … fire 59 cruise missiles" after 4 April)
+  {
+    text: "April 3: U.S. warships fire 59 Tomahawk missiles at Syria's Shayrat air base.",
+    verdict: 'contradict',
+    evidence: ['In response', 'contradict'],
+  },
+  {
+    text: 'US warships fired 59 Tomahawk missiles at the Shayrat air base on 2 April.',
+    verdict: 'contradict',
+    evidence: ['In response', 'contradict'],
+  },
+  // an inquiry that cleared someone is one that no longer goes on
+  {
+    text: 'The Pentagon has cleared former national security adviser Michael Flynn over fees he received from Russian companies.',
+    verdict: 'contradict',
+    evidence: ['Pentagon is carrying out an inquiry', 'contradict'],
+  },
+  // who called whom, in a timeline's present tense
+  { text: 'January 28 - Trump telephones Putin to congratulate him, and the two discuss defeating Islamic State.', verdict: 'contradict' },
+  // a voice the references do not quote, named after the quotation
+  {
+    text: '"The president needs to make clear to Putin that propping up Assad carries a price," said Sen. Mark Delacroix, a Republican.',
+    verdict: 'unverified',
+  },
   // a line of a list of sources names a title; it states nothing
   { text: 'Sky News, "Donald Trump and Vladimir Putin to hold talks on Syria later," May 2, 2017', verdict: 'unverified' },
   { text: 'Kremlin press office, “Telephone conversation with the US President,” 2 May 2017.', verdict: 'unverified' },

@@ -1,7 +1,7 @@
 // Which came first: the orders of events a sentence states, and two orders the other way round.
 import { describe, expect, it } from 'vitest';
 import { quickTerms } from '@/lib/claims';
-import { readSequences, reversedOrder } from '@/lib/sequence';
+import { readSequences, responseOrder, reversedOrder } from '@/lib/sequence';
 import { bundledLexicon } from '../helpers/engine';
 
 const read = (text: string) => readSequences(text, bundledLexicon(), quickTerms);
@@ -32,6 +32,27 @@ describe('readSequences: the events a sentence orders', () => {
     expect(s?.connective).toBe(connective);
     for (const t of first) expect(s?.first).toContain(t);
     for (const t of second) expect(s?.second).toContain(t);
+  });
+});
+
+describe('responseOrder: a sentence set after the one before it', () => {
+  it.each<[string, string[], string[], string | null]>([
+    // sentence, terms of the sentence before, its own terms, connective (null: no order)
+    ['In response, the US fired 59 missiles.', ['c:attack', 'e:khan-sheikhoun'], ['c:missile', 'e:us'], 'In response'],
+    ['In retaliation, Washington struck the base.', ['c:attack'], ['c:strike', 'e:us'], 'In retaliation'],
+    ['Days later, the two spoke again.', ['c:bombing'], ['c:call'], 'Days later'],
+    // an opening that orders nothing, and a sentence that says nothing the one before did not
+    ['In Moscow, the Kremlin said little.', ['c:attack'], ['e:kremlin'], null],
+    ['In response, the attack was condemned.', ['c:attack'], ['c:attack'], null],
+  ])('"%s"', (sentence, before, own, connective) => {
+    const order = responseOrder(sentence, before, own);
+    if (connective === null) {
+      expect(order).toBeNull();
+      return;
+    }
+    expect(order?.connective).toBe(connective);
+    expect(order?.first).toEqual(before.filter((t) => !own.includes(t)));
+    expect(order?.second).toEqual(own.filter((t) => !before.includes(t)));
   });
 });
 
