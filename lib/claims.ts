@@ -219,7 +219,7 @@ const AUX_AND_IRREGULAR = new Set(
   said says say told tells spoke speaks met meets went goes came comes took takes gave gives made makes saw sees became
   becomes began begins found finds held holds led leads left leaves ran runs sent sends stood stands struck fought brought
   brings thought thinks knew knows won wins lost loses paid pays rang rings kept keeps got gets denied denies insisted
-  insists says remain remains continue continues seems seem expect expects`.split(/\s+/),
+  insists says remain remains continue continues seems seem expect expects sat sits`.split(/\s+/),
 );
 /** Words that can be either: a verb to find a subject by, a noun to count or to head a figure. */
 const EITHER = new Set([

@@ -1482,17 +1482,26 @@ function wordingAgreement(page: Claim, cands: Candidate[], ctx: Context): Eviden
 }
 
 /** Where a headline's or sentence's main statement ends and its setting begins ("… as Merkel heads to Sochi"). */
-const SETTING = /\s(?:as|while|amid|with)\s|\s[-–—]\s/;
+const SETTING = /\s(?:as|while|amid|with|ahead of|(?:hours |days |shortly |just )?before)\s|,?\s[-–—]\s/;
+const SETTING_ALL = new RegExp(SETTING.source, 'g');
 
 /**
  * "Trump and Putin to discuss Syria by phone as Merkel heads to Sochi": the main clause said nearly
  * word for word by a reference, and the setting naming nothing the references do not, agrees.
  */
 function mainClauseAgreement(page: Claim, ctx: Context): Evidence[] {
-  const cut = SETTING.exec(page.text);
-  if (!cut || page.negated || page.figures.length) return [];
-  const main = parseClaim(page.text.slice(0, cut.index), { lexicon: ctx.lexicon, published: null });
-  if (main.entities.length < 2 || main.negated || main.frames.length) return [];
+  if (page.negated || page.figures.length) return [];
+  // the first cut that leaves a clause naming two ("held talks with Vladimir Putin …, hours before …" is not cut at "with")
+  let cut: RegExpExecArray | undefined;
+  let main: Claim | undefined;
+  for (const m of [...page.text.matchAll(SETTING_ALL)].slice(0, 3)) {
+    const clause = parseClaim(page.text.slice(0, m.index), { lexicon: ctx.lexicon, published: null });
+    if (clause.entities.length < 2) continue;
+    cut = m;
+    main = clause;
+    break;
+  }
+  if (!cut || !main || main.negated || main.frames.length) return [];
   // (a name the references do not give, anywhere in the sentence, is something they do not say)
   if (unnamedIn(page, '', ctx)) return [];
   const says = (c: Claim, cand: Candidate, least: number): boolean => {
@@ -1500,7 +1509,8 @@ function mainClauseAgreement(page: Claim, ctx: Context): Evidence[] {
     if (!ref || ref.claim.negated || cand.score < least) return false;
     // an undated clause is of the report's own day: "In January, they discussed…" is another call
     const day = reportNoon(ref.doc, ctx);
-    if (ref.claim.times.some((t) => t.kind !== 'clock' && !(t.start <= day && day < t.end))) return false;
+    // ("on her first visit to Russia since 2015" dates when the last one was, not this one)
+    if (ref.claim.times.some((t) => t.kind !== 'clock' && !t.since && !(t.start <= day && day < t.end))) return false;
     return c.entities.every((e) => ref.claim.entities.some((r) => sameVoice(r, e, ctx)));
   };
   const out: Evidence[] = [];

@@ -645,6 +645,17 @@ const CASES: Case[] = [
     text: '"The president needs to make clear to Putin that propping up Assad carries a price," said Sen. Mark Delacroix, a Republican.',
     verdict: 'unverified',
   },
+  // a main clause a reference says, set before an event the references name too
+  {
+    text: "Merkel and Putin meet in Sochi ahead of Kremlin chief's call with Trump",
+    verdict: 'agree',
+    evidence: ['meet German Chancellor Angela Merkel', 'agree'],
+  },
+  {
+    text: 'Merkel and Putin sat down together on Tuesday in Sochi.',
+    verdict: 'agree',
+    evidence: ['meet German Chancellor Angela Merkel', 'agree'],
+  },
   // a line of a list of sources names a title; it states nothing
   { text: 'Sky News, "Donald Trump and Vladimir Putin to hold talks on Syria later," May 2, 2017', verdict: 'unverified' },
   { text: 'Kremlin press office, “Telephone conversation with the US President,” 2 May 2017.', verdict: 'unverified' },
