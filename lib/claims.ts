@@ -384,9 +384,10 @@ export function parseClaim(text: string, ctx: ClaimContext): Claim {
     }
     return neg;
   };
-  const negated = tokens.some((_, k) => denies(k));
+  // ("claimed, without presenting evidence, that…": "without" says how, it denies what follows it, not the claim)
+  const negated = tokens.some((t, k) => denies(k) && t.lower !== 'without');
   // "not getting along", "never formally accused": a term three words or fewer after a negation in its clause
-  const negatedTerms = negated
+  const negatedTerms = tokens.some((_, k) => denies(k))
     ? [
         ...new Set(
           termAt

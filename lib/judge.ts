@@ -386,6 +386,9 @@ function compareFigure(f: Figure, page: Claim, cands: Candidate[], ctx: Context)
       if (rf.unit !== f.unit || !!rf.ordinal !== !!f.ordinal || otherScope(f, rf)) continue;
       // ordinals count within a series: "the third time since he took office"
       if (f.since && rf.since && !f.since.some((t) => rf.since?.includes(t))) continue;
+      // and the first of a series is only ever the first of the same series: "their first call came when Mr
+      // Putin rang to congratulate…" is neither "the first time since the strike" nor "the third time since…"
+      if (f.ordinal && f.low === 1 && !!f.since !== !!rf.since) continue;
       items.push({ cand, rf });
     }
   }
@@ -1191,7 +1194,9 @@ function compareFrame(fr: Frame, page: Claim, cands: Candidate[], ctx: Context):
     for (const t of page.terms)
       if (t === `e:${fr.agent}` || t === `e:${fr.target}` || (t.startsWith('c:') && actOf(fr, ctx).has(t))) exclude.add(t);
   }
-  return slotStances(items, exclude, ctx, ({ cand, rf, stance }) => {
+  // (on the sentence's own words: "the Kremlin" in the sentence before does not say which call this was)
+  const anchored = info?.adjacent ? items.map((x) => ({ ...x, cand: ownAlignment(page, x.cand, ctx) })) : items;
+  return slotStances(anchored, exclude, ctx, ({ cand, rf, stance }) => {
     const reason = `page: ${describeFrame(fr)}; ${outletOf(cand, ctx)}: ${describeFrame(rf)}`;
     return { source: ctx.index.claims[cand.ref]?.doc ?? '', stance, evidence: evidenceFor(cand, ctx, stance, reason) };
   });
@@ -1199,7 +1204,8 @@ function compareFrame(fr: Frame, page: Claim, cands: Candidate[], ctx: Context):
 
 /** The synonym groups of a frame's cue word ("rang" is a call). */
 function actOf(fr: Frame, ctx: Context): Set<string> {
-  return new Set(ctx.lexicon.concepts.get(fr.cue.toLowerCase()) ?? []);
+  const cue = fr.cue.toLowerCase();
+  return new Set(ctx.lexicon.concepts.get(cue) ?? ctx.lexicon.concepts.get(stem(cue)) ?? []);
 }
 
 /** The same one, or one speaking for the other (a president for the country). */
@@ -1482,8 +1488,7 @@ function wordingAgreement(page: Claim, cands: Candidate[], ctx: Context): Eviden
 }
 
 /** Where a headline's or sentence's main statement ends and its setting begins ("… as Merkel heads to Sochi"). */
-const SETTING = /\s(?:as|while|amid|with|ahead of|(?:hours |days |shortly |just )?before)\s|,?\s[-–—]\s/;
-const SETTING_ALL = new RegExp(SETTING.source, 'g');
+const SETTING = /\s(?:as|while|amid|with|ahead of|(?:hours |days |shortly |just )?before)\s|,?\s[-–—]\s/g;
 
 /**
  * "Trump and Putin to discuss Syria by phone as Merkel heads to Sochi": the main clause said nearly
@@ -1494,7 +1499,7 @@ function mainClauseAgreement(page: Claim, ctx: Context): Evidence[] {
   // the first cut that leaves a clause naming two ("held talks with Vladimir Putin …, hours before …" is not cut at "with")
   let cut: RegExpExecArray | undefined;
   let main: Claim | undefined;
-  for (const m of [...page.text.matchAll(SETTING_ALL)].slice(0, 3)) {
+  for (const m of [...page.text.matchAll(SETTING)].slice(0, 3)) {
     const clause = parseClaim(page.text.slice(0, m.index), { lexicon: ctx.lexicon, published: null });
     if (clause.entities.length < 2) continue;
     cut = m;

@@ -207,6 +207,9 @@ describe('negations that cancel', () => {
     ['Russia did not deny the report.', false],
     ['Russia denied the report.', true],
     ['Trump is not getting along with Putin.', true],
+    ['The Pentagon has cleared Flynn over the payments.', true],
+    // "without" says how it was done: it denies what follows it, not the claim
+    ['US agencies claimed, without presenting evidence, that hackers had penetrated the networks.', false],
   ])('"%s" negated: %s', (text, negated) => {
     expect(parse(text).negated).toBe(negated);
   });
@@ -311,6 +314,7 @@ describe('negated terms', () => {
     ['He did not say whether the investigation into the campaign would end.', []],
     // nor one in the next clause
     ['Russia did not comment, and the campaign continued.', ['s:comment']],
+    ['Agencies claimed, without presenting evidence, that hackers broke in.', ['s:present', 's:evidence']],
   ])('"%s" denies %j', (text, terms) => {
     expect(parse(text).negatedTerms ?? []).toEqual(terms);
   });

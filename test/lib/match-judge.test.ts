@@ -656,6 +656,29 @@ const CASES: Case[] = [
     verdict: 'agree',
     evidence: ['meet German Chancellor Angela Merkel', 'agree'],
   },
+  // the White House speaks for Washington
+  {
+    text: "The White House had earlier said that ties with Moscow were at a 'low point'.",
+    verdict: 'agree',
+    evidence: ['low point', 'agree'],
+  },
+  {
+    text: 'It was the fourth time the two men had spoken since the Republican took the oath of office in January.',
+    verdict: 'contradict',
+    evidence: ['third time', 'contradict'],
+  },
+  // who called whom needs more than the two names and the call to say which call it was
+  {
+    text: 'Trump called Putin to offer his condolences and support.',
+    verdict: 'agree',
+    evidence: ['offered condolences and support', 'agree'],
+  },
+  // the first of a series is only the first of the same series
+  {
+    text: 'Their first call came when Mr Putin rang to congratulate the new president on his victory, and the pair discussed defeating Islamic State.',
+    verdict: 'agree',
+  },
+  { text: 'Trump placed the first call to Putin.', verdict: 'unverified' },
   // a line of a list of sources names a title; it states nothing
   { text: 'Sky News, "Donald Trump and Vladimir Putin to hold talks on Syria later," May 2, 2017', verdict: 'unverified' },
   { text: 'Kremlin press office, “Telephone conversation with the US President,” 2 May 2017.', verdict: 'unverified' },
