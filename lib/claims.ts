@@ -307,11 +307,16 @@ export function tokenize(text: string): Token[] {
   return out;
 }
 
+const ZONE_NAME = /((?:\d|noon|midnight)(?: ?[ap]\.?m\.?)? )\p{L}+(?: \p{L}+)? time\b/giu;
+
 export function parseClaim(text: string, ctx: ClaimContext): Claim {
   const { lexicon } = ctx;
   const tokens = tokenize(text);
   // names found once: for entities, and to keep "North Korea" from reading as a direction
-  const names = lexicon.aliases.find(text);
+  // (a place that names a clock's zone, "at 20:30 Moscow time", is no one taking part, nor a word of the claim)
+  const zones = [...text.matchAll(ZONE_NAME)].map((m) => [(m.index ?? 0) + (m[1]?.length ?? 0), (m.index ?? 0) + m[0].length]);
+  const inZone = (start: number) => zones.some(([a = 0, b = 0]) => start >= a && start < b);
+  const names = lexicon.aliases.find(text).filter((n) => !inZone(n.start));
   const ments = mentions(names, tokens);
   const owner = new Array<string | null>(tokens.length).fill(null);
   for (const m of ments) for (let i = m.first; i <= m.last; i++) owner[i] = m.id;
@@ -343,7 +348,7 @@ export function parseClaim(text: string, ctx: ClaimContext): Claim {
   // which token gave which term, for the terms a negation just before denies
   const termAt: { i: number; terms: string[] }[] = [];
   tokens.forEach((t, i) => {
-    if (used[i] || owner[i]) return;
+    if (used[i] || owner[i] || inZone(t.start)) return;
     const w = t.lower.replace(/'s$/, '');
     // "a Western-backed resolution": the word describes a thing, nobody in the sentence backs it
     if (lexicon.axisCues.has(w) && text[t.start - 1] !== '-') cueAt.push({ i, last: i, key: w });

@@ -1039,7 +1039,7 @@ function compareTime(tm: TimeSpan, page: Claim, cands: Candidate[], ctx: Context
 /** Candidates aligned on the clause holding a detail where that aligns them better than the whole sentence. */
 function byClause(tm: TimeSpan, page: Claim, cands: Candidate[], ctx: Context): Candidate[] {
   const terms = clauseTerms(page, tm.text, ctx);
-  if (terms.length < 2 || terms.length === page.terms.length) return cands;
+  if (terms.length < 2 || (terms.length === page.terms.length && !page.context?.length)) return cands;
   return cands.map((c) => {
     const ref = ctx.index.claims[c.ref]?.claim;
     const own = ref ? align({ ...page, terms, context: undefined }, ref, ctx.index) : c;
@@ -1049,7 +1049,12 @@ function byClause(tm: TimeSpan, page: Claim, cands: Candidate[], ctx: Context): 
 
 /** The sentence's terms found in the clause holding a phrase of it (all of them where the clause is the sentence). */
 function clauseTerms(page: Claim, phrase: string, ctx: Context): string[] {
-  const clause = page.text.split(/[,;:()\u2013\u2014]|\s-\s/).find((c) => c.includes(phrase));
+  // (a relative clause set off by commas is the subject's description: "The conversation, which took place two
+  // days ago, began at 20:30" keeps its subject)
+  const clause = page.text
+    .replace(/,\s(?:which|who)\s[^,]*,/g, '')
+    .split(/[,;()\u2013\u2014]|:\s|\s-\s/)
+    .find((c) => c.includes(phrase));
   if (!clause || clause.length === page.text.length) return page.terms;
   const own = new Set(quickTerms(clause, ctx.lexicon));
   return page.terms.filter((t) => own.has(t));

@@ -306,6 +306,17 @@ describe('negation', () => {
   });
 });
 
+describe("a place that names a clock time's zone", () => {
+  it.each<[string, string[]]>([
+    ['The call began at 20:30 Moscow time.', []],
+    ['The call began at 7.30pm Moscow time, Putin said.', ['putin']],
+    ['Moscow said the time had come.', ['russia']],
+  ])('"%s" names %j', (text, entities) => {
+    expect(parse(text).entities).toEqual(entities);
+    if (!entities.includes('russia')) expect(parse(text).terms.some((t) => t.includes('moscow'))).toBe(false);
+  });
+});
+
 describe('negated terms', () => {
   it.each<[string, string[]]>([
     ['The Kremlin is not sharing intelligence with Washington.', ['s:shar', 's:intelligence']],

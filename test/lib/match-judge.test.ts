@@ -679,6 +679,13 @@ const CASES: Case[] = [
     verdict: 'agree',
   },
   { text: 'Trump placed the first call to Putin.', verdict: 'unverified' },
+  // a zone's place is no one taking part, and a relative clause does not part a clock time from its subject
+  { text: 'The call began at 8.30pm Moscow time.', verdict: 'contradict', evidence: ['The leaders are scheduled to speak', 'contradict'] },
+  {
+    text: 'The conversation, which took place on Tuesday, began at 19:30 Moscow time, according to the Kremlin press service.',
+    verdict: 'agree',
+    evidence: ['The leaders are scheduled to speak', 'agree'],
+  },
   // a line of a list of sources names a title; it states nothing
   { text: 'Sky News, "Donald Trump and Vladimir Putin to hold talks on Syria later," May 2, 2017', verdict: 'unverified' },
   { text: 'Kremlin press office, “Telephone conversation with the US President,” 2 May 2017.', verdict: 'unverified' },
