@@ -3,7 +3,7 @@
 // decides the verdict. A detail is only compared with references about the same slot: the
 // reference sentence must align with the page sentence and share an anchor beyond the detail.
 
-import { NUMBER_WORD, parseClaim, quickTerms, stem, tokenize } from './claims';
+import { NUMBER_WORD, PICTURE_CREDIT, parseClaim, quickTerms, stem, tokenize } from './claims';
 import type { Token } from './figures';
 import { overlaps } from './figures';
 import type { Lexicon } from './lexicon';
@@ -643,12 +643,15 @@ function namesOf(page: Claim, ctx: Context): UnknownName[] {
   const out: UnknownName[] = [];
   const names = ctx.lexicon.aliases.find(page.text);
   const tokens = tokenize(page.text);
+  const credits = [...page.text.matchAll(PICTURE_CREDIT)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length]);
   for (const m of page.text.matchAll(/(?<=^|[\s(“"'‘])(\p{Lu}[\p{L}’'-]{2,})/gu)) {
     const word = m[1] ?? '';
     const at = m.index ?? 0;
     if (NOT_A_NAME.test(word.replace(/['’](re|ve|ll|d|m|s)$/, '')) || names.some((n) => at >= n.start && at < n.end)) continue;
-    // a word alone in brackets is a wire's credit ("(Reuters) -") or a short form of what was just named
+    // a word alone in brackets is a wire's credit ("(Reuters) -") or a short form of what was just named; a
+    // picture's credit in brackets ("(Reuters file photo)") names no one in the story either
     if (page.text[at - 1] === '(' && page.text[at + word.length] === ')') continue;
+    if (credits.some(([a = 0, b = 0]) => at >= a && at < b)) continue;
     // words the lexicon knows, numbers and headline capitals ("Five million", "REFUGEES -") are no names
     const lower = word.toLowerCase();
     if (ctx.lexicon.concepts.has(lower) || ctx.lexicon.personNouns.has(lower) || ctx.lexicon.generic.has(lower)) continue;
@@ -875,7 +878,12 @@ function compareTime(tm: TimeSpan, page: Claim, cands: Candidate[], ctx: Context
   const clock = tm.kind === 'clock';
   // a clock time is of its own clause's event ("Trump and Putin speak by phone at 1230 GMT, their first
   // conversation since…"): what else the sentence says does not make the time less the call's
-  if (clock) cands = byClause(tm, page, cands, ctx);
+  // (a day too, but not one inside a "since" clause, "since Mr Trump was sworn in on January 20th", which starts
+  // a series rather than dating the sentence's event, and only on a clause that says enough to align by)
+  const before = page.text.slice(0, Math.max(0, page.text.indexOf(tm.text))).toLowerCase();
+  const sinceAt = before.lastIndexOf('since ');
+  const inSince = sinceAt >= 0 && !/\p{L}/u.test(before[sinceAt - 1] ?? '') && !/[,;]/.test(before.slice(sinceAt));
+  if (clock || (!tm.since && !inSince)) cands = byClause(tm, page, cands, ctx, clock ? 2 : 3);
   // the same event named beside both dates: "the chemical attack on Khan Sheikhoun last week" and "the chemical
   // attack on the rebel-held town of Khan Sheikhoun on 4 April" date one attack, whatever else the sentences say
   const sameNamed = (cand: Candidate, rt: TimeSpan): boolean => {
@@ -1037,9 +1045,9 @@ function compareTime(tm: TimeSpan, page: Claim, cands: Candidate[], ctx: Context
 }
 
 /** Candidates aligned on the clause holding a detail where that aligns them better than the whole sentence. */
-function byClause(tm: TimeSpan, page: Claim, cands: Candidate[], ctx: Context): Candidate[] {
+function byClause(tm: TimeSpan, page: Claim, cands: Candidate[], ctx: Context, least: number): Candidate[] {
   const terms = clauseTerms(page, tm.text, ctx);
-  if (terms.length < 2 || (terms.length === page.terms.length && !page.context?.length)) return cands;
+  if (terms.length < least || (terms.length === page.terms.length && !page.context?.length)) return cands;
   return cands.map((c) => {
     const ref = ctx.index.claims[c.ref]?.claim;
     const own = ref ? align({ ...page, terms, context: undefined }, ref, ctx.index) : c;

@@ -686,6 +686,27 @@ const CASES: Case[] = [
     verdict: 'agree',
     evidence: ['The leaders are scheduled to speak', 'agree'],
   },
+  // a day is its own clause's: what the rest of a long sentence says does not hide the call it dates
+  {
+    text: 'US President Donald Trump and his Russian counterpart Vladimir Putin spoke over the phone on Tuesday night, their first conversation since American warships pounded a Syrian airbase last month.',
+    verdict: 'agree',
+  },
+  // (not a day inside a "since" clause: it starts the series the ordinal counts)
+  {
+    text: "By the Kremlin's count, it was the third time the pair have spoken since Mr Trump was sworn in on January 20th.",
+    verdict: 'agree',
+  },
+  // a picture's credit is no word of its caption
+  {
+    text: 'Trump on the phone with Putin from the Oval Office in January (Reuters file photo)',
+    verdict: 'agree',
+    evidence: ['on the phone in January', 'agree'],
+  },
+  {
+    text: 'The conversation was seen as a chance to patch up some of the recent damage between the two capitals.',
+    verdict: 'agree',
+    evidence: ['repair recent damage', 'agree'],
+  },
   // a line of a list of sources names a title; it states nothing
   { text: 'Sky News, "Donald Trump and Vladimir Putin to hold talks on Syria later," May 2, 2017', verdict: 'unverified' },
   { text: 'Kremlin press office, “Telephone conversation with the US President,” 2 May 2017.', verdict: 'unverified' },
