@@ -54,14 +54,14 @@ const sets = [
     heldOut(dir, { agreeP: 0.9, contradictP: 0.95, macroF1: 0.8 }, 0.03),
   ),
   // read in later sessions (holdout-7 to -9 read in full; -10 and -11 glimpsed when first scored, then read;
-  // -12 and -13 scored unseen, then read): held a little below where each stands
-  ...['holdout-7', 'holdout-8', 'holdout-9', 'holdout-11', 'holdout-12', 'holdout-13'].map((dir) =>
+  // -12 to -14 scored unseen, then read): held a little below where each stands
+  ...['holdout-7', 'holdout-8', 'holdout-9', 'holdout-11', 'holdout-12', 'holdout-13', 'holdout-14'].map((dir) =>
     heldOut(dir, { agreeP: 0.93, contradictP: 0.93, macroF1: 0.89 }, 0.02),
   ),
   heldOut('holdout-10', { agreeP: 0.93, contradictP: 0.9, macroF1: 0.88 }, 0.02),
   // still unseen: its misses are not read, so this floor is what an unseen set is held to, a little below
-  // what it measured when first scored (see test/holdout-14/about.md)
-  heldOut('holdout-14', { agreeP: 0.9, contradictP: 0.93, macroF1: 0.87 }, 0.05, 'unseen holdout-14 pages'),
+  // what it measured when first scored (see test/holdout-15/about.md)
+  heldOut('holdout-15', { agreeP: 0.93, contradictP: 0.94, macroF1: 0.9 }, 0.02, 'unseen holdout-15 pages'),
 ];
 
 describe.skipIf(!existsSync(scorer) && !process.env.CI).each(sets)('verdict quality on $name', ({ dir, floors, falseFlag }) => {
