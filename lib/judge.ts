@@ -532,7 +532,9 @@ function orderedDate(page: Claim, cands: Candidate[], ctx: Context): DetailStanc
         if (Math.max(asFirst, asSecond) < 2 || Math.min(asFirst, asSecond) > 1) continue;
         const later = asSecond > asFirst;
         const other = dateOfEvent(later ? rs.first : rs.second, ctx);
-        if (!other || (later ? tm.end > other.start : tm.start < other.end)) continue;
+        // (dated by the same report that orders them: another's date may be of another such event)
+        if (!other || ctx.index.claims[other.cand.ref]?.doc !== ctx.index.claims[cand.ref]?.doc) continue;
+        if (later ? tm.end > other.start : tm.start < other.end) continue;
         const reason = `page: ${tm.text}; ${outletOf(cand, ctx)}: ${later ? 'after' : 'before'} ${other.text} ("${rs.connective}")`;
         return [
           { source: ctx.index.claims[cand.ref]?.doc ?? '', stance: 'contradict', evidence: evidenceFor(cand, ctx, 'contradict', reason) },
@@ -581,8 +583,25 @@ function firstOfKind(page: Claim, ctx: Context): DetailStance[] {
   return [];
 }
 
+type EventDate = { start: number; end: number; text: string; cand: Candidate } | null;
+/** Dates found per reference index: the walk is linear in the claims naming the event, so it is done once per event. */
+const eventDates = new WeakMap<RefIndex, Map<string, EventDate>>();
+function dateOfEvent(terms: string[], ctx: Context): EventDate {
+  let known = eventDates.get(ctx.index);
+  if (!known) {
+    known = new Map();
+    eventDates.set(ctx.index, known);
+  }
+  const key = terms.join(' ');
+  const hit = known.get(key);
+  if (hit !== undefined) return hit;
+  const found = findDateOfEvent(terms, ctx);
+  known.set(key, found);
+  return found;
+}
+
 /** The one day the references give an event named by these terms, with a sentence that gives it; null if none or several. */
-function dateOfEvent(terms: string[], ctx: Context): { start: number; end: number; text: string; cand: Candidate } | null {
+function findDateOfEvent(terms: string[], ctx: Context): EventDate {
   const heads = terms.filter((t) => eventConcepts(ctx.lexicon).has(t));
   if (!heads.length) return null;
   // (less rare than elsewhere: every sentence naming it must give the same day, or nothing is said)

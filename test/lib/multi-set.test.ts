@@ -102,3 +102,60 @@ describe('crosscheckSets', () => {
     expect(r.story).toBe('harbour-fire · Other count');
   });
 });
+
+describe('a date against the order a report gives its events', () => {
+  const lexicon = readLexicon();
+  // one report dates the explosion and puts the road's closing after it ("In response, …"); the other is undated
+  const set = (datedElsewhere: boolean) =>
+    prepare(
+      compileReferences(
+        {
+          furniture: [],
+          entities: { northport: ['Northport'] },
+          id: 'harbour-order',
+          title: 'Harbour order',
+          documents: [
+            {
+              id: 'a',
+              outlet: 'Harbour Gazette',
+              title: 'Northport fire',
+              date: '2024-03-08',
+              text: `${datedElsewhere ? 'An explosion destroyed the grain warehouse at Northport harbour.' : 'An explosion destroyed the grain warehouse at Northport harbour on 5 March.'}\nIn response, the council closed the coastal road to lorries.\nThe warehouse stored wheat for export.`,
+            },
+            {
+              id: 'b',
+              outlet: 'County Wire',
+              title: 'Warehouse blaze',
+              date: '2024-03-08',
+              text: `${datedElsewhere ? 'The explosion at the grain warehouse in Northport harbour began on 5 March.' : 'The explosion at the grain warehouse in Northport harbour was put out.'}\nThe warehouse stored wheat for export.`,
+            },
+          ],
+        },
+        lexicon,
+      ),
+    );
+  const article: Article = {
+    url: 'https://news.example/northport',
+    title: 'Northport warehouse fire',
+    published: '2024-03-09',
+    lang: 'en',
+    siteName: null,
+    blocks: [
+      { kind: 'heading', text: 'Explosion destroys the grain warehouse at Northport harbour' },
+      { kind: 'paragraph', text: 'An explosion destroyed the grain warehouse at Northport harbour.' },
+      { kind: 'paragraph', text: 'The warehouse stored wheat for export.' },
+      { kind: 'paragraph', text: 'The council closed the coastal road to lorries on 3 March.' },
+    ],
+  };
+  const verdictOf = (datedElsewhere: boolean) =>
+    crosscheck(article, set(datedElsewhere)).claims.find((c) => c.text.startsWith('The council closed'))?.verdict;
+
+  it.each([
+    [false, 'contradict'],
+    // (a day another report gives is not the order's own, it may be of another such event: the words agree and
+    // the date goes unchecked)
+    [true, 'agree'],
+  ] as const)('dated by another report: %s → %s', (datedElsewhere, verdict) => {
+    expect(verdictOf(datedElsewhere)).toBe(verdict);
+  });
+});
