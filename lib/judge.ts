@@ -932,9 +932,16 @@ function compareTime(tm: TimeSpan, page: Claim, cands: Candidate[], ctx: Context
   const own = page.terms.filter((t) => !TIME_TERMS.has(t) && !t.startsWith('a:'));
   const self = own.length >= 3 ? { ...page, context: undefined } : page;
   const kinds = clauseTerms(page, tm.text, ctx).filter((t) => eventConcepts(ctx.lexicon).has(t));
+  const undatedOf = new Map<number, number>();
   const undated = (cand: Candidate): number => {
     const ref = ctx.index.claims[cand.ref]?.claim;
-    return ref && cand.shared.some((t) => TIME_TERMS.has(t)) ? align(self, ref, ctx.index, TIME_TERMS).score : cand.score;
+    if (!ref || !cand.shared.some((t) => TIME_TERMS.has(t))) return cand.score;
+    let score = undatedOf.get(cand.ref);
+    if (score === undefined) {
+      score = align(self, ref, ctx.index, TIME_TERMS).score;
+      undatedOf.set(cand.ref, score);
+    }
+    return score;
   };
   // what the date is the date of: the verb nearest it ("testifies … tomorrow" is not "confirmed in March")
   const verbTerms = event?.head ?? nearestVerbTerms(page.text, tm.text, ctx);
@@ -1075,7 +1082,22 @@ function byClause(tm: TimeSpan, page: Claim, cands: Candidate[], ctx: Context, l
 }
 
 /** The sentence's terms found in the clause holding a phrase of it (all of them where the clause is the sentence). */
+const clauseTermsOf = new WeakMap<Claim, Map<string, string[]>>();
 function clauseTerms(page: Claim, phrase: string, ctx: Context): string[] {
+  let known = clauseTermsOf.get(page);
+  if (!known) {
+    known = new Map();
+    clauseTermsOf.set(page, known);
+  }
+  let terms = known.get(phrase);
+  if (!terms) {
+    terms = readClauseTerms(page, phrase, ctx);
+    known.set(phrase, terms);
+  }
+  return terms;
+}
+
+function readClauseTerms(page: Claim, phrase: string, ctx: Context): string[] {
   // (a relative clause set off by commas is the subject's description: "The conversation, which took place two
   // days ago, began at 20:30" keeps its subject)
   const clause = page.text
@@ -1532,10 +1554,10 @@ function mainClauseAgreement(page: Claim, ctx: Context): Evidence[] {
   let cut: RegExpExecArray | undefined;
   let main: Claim | undefined;
   for (const m of [...page.text.matchAll(SETTING)].slice(0, 3)) {
-    const clause = parseClaim(page.text.slice(0, m.index), { lexicon: ctx.lexicon, published: null });
-    if (clause.entities.length < 2) continue;
+    // (names counted before the full parse, which only the chosen cut gets)
+    if (new Set(ctx.lexicon.aliases.find(page.text.slice(0, m.index)).map((n) => n.id)).size < 2) continue;
     cut = m;
-    main = clause;
+    main = parseClaim(page.text.slice(0, m.index), { lexicon: ctx.lexicon, published: null });
     break;
   }
   if (!cut || !main || main.negated || main.frames.length) return [];
