@@ -257,31 +257,29 @@ function restoreHeadings(doc: Document, blocks: Block[]): Block[] {
  */
 function restoreBoxes(doc: Document, blocks: Block[]): Block[] {
   const story = doc.querySelector('h1')?.closest('article, main, [role="main"]');
-  if (!story) return blocks;
+  // (most stories have no aside: nothing to walk)
+  if (!story?.querySelector('aside')) return blocks;
   const at = new Map<string, number>();
   for (const [i, b] of blocks.entries()) at.set(b.text, i);
   const out = [...blocks];
   let after = -1;
   let added = 0;
   for (const el of Array.from(story.querySelectorAll('*'))) {
-    const found = at.get(clean(el.textContent));
-    if (found !== undefined && BLOCK_TAGS[el.tagName.toUpperCase()] !== undefined) after = found;
-    if (el.tagName.toUpperCase() !== 'ASIDE' || el.parentElement?.closest('aside')) continue;
+    const tag = el.tagName.toUpperCase();
+    if (BLOCK_TAGS[tag] !== undefined) after = at.get(clean(el.textContent)) ?? after;
+    if (tag !== 'ASIDE' || el.parentElement?.closest('aside')) continue;
     const text = clean(el.textContent);
     if (!text || NOT_LEAD.test(labelOf(el)) || isConsent(el) || blocks.some((b) => text.includes(b.text))) continue;
     const linked = Array.from(el.querySelectorAll('a')).reduce((n, a) => n + clean(a.textContent).length, 0);
     if (linked > text.length * 0.2) continue;
-    const items = Array.from(el.querySelectorAll('li'));
+    const items = Array.from(el.querySelectorAll('li')).map((li) => clean(li.textContent));
     // sentences: most items run to several words and end as sentences do
-    if (
-      items.length < 2 ||
-      items.filter((li) => /[.!]$/.test(clean(li.textContent)) && clean(li.textContent).split(' ').length >= 6).length < items.length * 0.8
-    )
-      continue;
-    const box: Block[] = [];
-    const heading = el.querySelector('h2, h3, h4');
-    if (heading && clean(heading.textContent)) box.push({ kind: 'heading', text: clean(heading.textContent) });
-    for (const li of items) box.push({ kind: 'item', text: clean(li.textContent) });
+    if (items.length < 2 || items.filter((t) => /[.!]$/.test(t) && t.split(' ').length >= 6).length < items.length * 0.8) continue;
+    const heading = clean(el.querySelector('h2, h3, h4')?.textContent);
+    const box: Block[] = [
+      ...(heading ? [{ kind: 'heading' as const, text: heading }] : []),
+      ...items.map((text) => ({ kind: 'item' as const, text })),
+    ];
     out.splice(after + 1 + added, 0, ...box);
     added += box.length;
   }
