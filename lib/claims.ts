@@ -308,7 +308,10 @@ export function tokenize(text: string): Token[] {
 }
 
 /** A picture's credit in brackets ("(Reuters file photo)"): no word of what the caption says. */
-export const PICTURE_CREDIT = /\([^()]{0,60}\b(?:photo|photograph|picture|image|file|pictured|credit)\b[^()]{0,60}\)/gi;
+const PICTURE_CREDIT = /\([^()]{0,60}\b(?:photo|photograph|picture|image|file|pictured|credit)\b[^()]{0,60}\)/gi;
+/** Where a text's picture credits stand, as [start, end) character offsets. */
+export const pictureCredits = (text: string): [number, number][] =>
+  [...text.matchAll(PICTURE_CREDIT)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length]);
 const ZONE_NAME = /((?:\d|noon|midnight)(?: ?[ap]\.?m\.?)? )\p{L}+(?: \p{L}+)? time\b/giu;
 
 export function parseClaim(text: string, ctx: ClaimContext): Claim {
@@ -317,11 +320,11 @@ export function parseClaim(text: string, ctx: ClaimContext): Claim {
   // names found once: for entities, and to keep "North Korea" from reading as a direction
   // (a place that names a clock's zone, "at 20:30 Moscow time", is no one taking part, nor a word of the claim;
   // nor is a picture's credit)
-  const zones = [
-    ...[...text.matchAll(ZONE_NAME)].map((m) => [(m.index ?? 0) + (m[1]?.length ?? 0), (m.index ?? 0) + m[0].length]),
-    ...[...text.matchAll(PICTURE_CREDIT)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length]),
+  const zones: [number, number][] = [
+    ...[...text.matchAll(ZONE_NAME)].map((m): [number, number] => [(m.index ?? 0) + (m[1]?.length ?? 0), (m.index ?? 0) + m[0].length]),
+    ...pictureCredits(text),
   ];
-  const inZone = (start: number) => zones.some(([a = 0, b = 0]) => start >= a && start < b);
+  const inZone = (start: number) => zones.some(([a, b]) => start >= a && start < b);
   const names = lexicon.aliases.find(text).filter((n) => !inZone(n.start));
   const ments = mentions(names, tokens);
   const owner = new Array<string | null>(tokens.length).fill(null);

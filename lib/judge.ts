@@ -3,7 +3,7 @@
 // decides the verdict. A detail is only compared with references about the same slot: the
 // reference sentence must align with the page sentence and share an anchor beyond the detail.
 
-import { NUMBER_WORD, PICTURE_CREDIT, parseClaim, quickTerms, stem, tokenize } from './claims';
+import { NUMBER_WORD, parseClaim, pictureCredits, quickTerms, stem, tokenize } from './claims';
 import type { Token } from './figures';
 import { overlaps } from './figures';
 import type { Lexicon } from './lexicon';
@@ -88,23 +88,16 @@ export function judge(
         !found.length && tm.kind !== 'clock' && cands.length >= VOUCH_SHORTLIST
           ? eventOfClaim(page, page.text, tm.text, ctx.lexicon)
           : null;
-      if (event) {
-        const more = candidates(page, ctx.index, VOUCH_WIDE).filter(
-          (c) => !cands.some((k) => k.ref === c.ref) && c.shared.some((t) => event.head.includes(t)),
-        );
+      const wider = (keep: (c: Candidate) => boolean) => {
+        const more = candidates(page, ctx.index, VOUCH_WIDE).filter((c) => !cands.some((k) => k.ref === c.ref) && keep(c));
         return more.length ? compareTime(tm, page, [...cands, ...more], ctx) : found;
-      }
+      };
+      if (event) return wider((c) => c.shared.some((t) => event.head.includes(t)));
       // likewise a clock time: the one sentence giving the time of that kind of event ("scheduled to speak at
       // 12:30pm ET") may rank below a long sentence's shortlist
       if (!found.length && tm.kind === 'clock' && cands.length >= VOUCH_SHORTLIST) {
         const kinds = eventConcepts(ctx.lexicon);
-        const more = candidates(page, ctx.index, VOUCH_WIDE).filter(
-          (c) =>
-            !cands.some((k) => k.ref === c.ref) &&
-            c.shared.some((t) => kinds.has(t)) &&
-            !!ctx.index.claims[c.ref]?.claim.times.some((t) => t.kind === 'clock'),
-        );
-        return more.length ? compareTime(tm, page, [...cands, ...more], ctx) : found;
+        return wider((c) => c.shared.some((t) => kinds.has(t)) && !!ctx.index.claims[c.ref]?.claim.times.some((t) => t.kind === 'clock'));
       }
       // a source may say the page's date in a sentence that ranked below the shortlist: look further
       // (once per sentence, and only at sentences sharing two content terms or names) before letting
@@ -587,17 +580,7 @@ type EventDate = { start: number; end: number; text: string; cand: Candidate } |
 /** Dates found per reference index: the walk is linear in the claims naming the event, so it is done once per event. */
 const eventDates = new WeakMap<RefIndex, Map<string, EventDate>>();
 function dateOfEvent(terms: string[], ctx: Context): EventDate {
-  let known = eventDates.get(ctx.index);
-  if (!known) {
-    known = new Map();
-    eventDates.set(ctx.index, known);
-  }
-  const key = terms.join(' ');
-  const hit = known.get(key);
-  if (hit !== undefined) return hit;
-  const found = findDateOfEvent(terms, ctx);
-  known.set(key, found);
-  return found;
+  return cachedBy(eventDates, ctx.index, terms.join(' '), () => findDateOfEvent(terms, ctx));
 }
 
 /** The one day the references give an event named by these terms, with a sentence that gives it; null if none or several. */
@@ -662,7 +645,7 @@ function namesOf(page: Claim, ctx: Context): UnknownName[] {
   const out: UnknownName[] = [];
   const names = ctx.lexicon.aliases.find(page.text);
   const tokens = tokenize(page.text);
-  const credits = [...page.text.matchAll(PICTURE_CREDIT)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  const credits = pictureCredits(page.text);
   for (const m of page.text.matchAll(/(?<=^|[\s(“"'‘])(\p{Lu}[\p{L}’'-]{2,})/gu)) {
     const word = m[1] ?? '';
     const at = m.index ?? 0;
@@ -670,7 +653,7 @@ function namesOf(page: Claim, ctx: Context): UnknownName[] {
     // a word alone in brackets is a wire's credit ("(Reuters) -") or a short form of what was just named; a
     // picture's credit in brackets ("(Reuters file photo)") names no one in the story either
     if (page.text[at - 1] === '(' && page.text[at + word.length] === ')') continue;
-    if (credits.some(([a = 0, b = 0]) => at >= a && at < b)) continue;
+    if (credits.some(([a, b]) => at >= a && at < b)) continue;
     // words the lexicon knows, numbers and headline capitals ("Five million", "REFUGEES -") are no names
     const lower = word.toLowerCase();
     if (ctx.lexicon.concepts.has(lower) || ctx.lexicon.personNouns.has(lower) || ctx.lexicon.generic.has(lower)) continue;
@@ -798,17 +781,7 @@ const TOLL = /^\s+(?:killed|left)\s(?:at least\s|more than\s|some\s|nearly\s)?\d
 /** eventOf for a claim's date, worked out once per claim: a reference's events serve every page sentence. */
 const eventsOf = new WeakMap<Claim, Map<string, DatedEvent | null>>();
 function eventOfClaim(claim: Claim, text: string, phrase: string, lexicon: Lexicon): DatedEvent | null {
-  let known = eventsOf.get(claim);
-  if (!known) {
-    known = new Map();
-    eventsOf.set(claim, known);
-  }
-  let found = known.get(phrase);
-  if (found === undefined) {
-    found = eventOf(text, phrase, lexicon);
-    known.set(phrase, found);
-  }
-  return found;
+  return cachedBy(eventsOf, claim, phrase, () => eventOf(text, phrase, lexicon));
 }
 
 /** What a date beside an event noun is the date of ("the attack on Khan Sheikhoun last week", "the March 4 attack"). */
@@ -899,7 +872,7 @@ function compareTime(tm: TimeSpan, page: Claim, cands: Candidate[], ctx: Context
   // conversation since…"): what else the sentence says does not make the time less the call's
   // (a day too, but not one inside a "since" clause, "since Mr Trump was sworn in on January 20th", which starts
   // a series rather than dating the sentence's event, and only on a clause that says enough to align by)
-  const before = page.text.slice(0, Math.max(0, page.text.indexOf(tm.text))).toLowerCase();
+  const before = page.text.slice(0, Math.max(0, at)).toLowerCase();
   const sinceAt = before.lastIndexOf('since ');
   const inSince = sinceAt >= 0 && !/\p{L}/u.test(before[sinceAt - 1] ?? '') && !/[,;]/.test(before.slice(sinceAt));
   if (clock || (!tm.since && !inSince)) cands = byClause(tm, page, cands, ctx, clock ? 2 : 3);
@@ -929,8 +902,8 @@ function compareTime(tm: TimeSpan, page: Claim, cands: Candidate[], ctx: Context
   // how well a reference aligns on what the sentences say beyond their months and weekdays: "January 20 -
   // Trump is sworn in" shares "January" with "on January 28, the two presidents discussed…", not an event
   // (on the sentence's own words where it says enough itself: what the one before was about dates nothing here)
-  const own = page.terms.filter((t) => !TIME_TERMS.has(t) && !t.startsWith('a:'));
-  const self = own.length >= 3 ? { ...page, context: undefined } : page;
+  const words = page.terms.filter((t) => !TIME_TERMS.has(t) && !t.startsWith('a:'));
+  const self = words.length >= 3 ? { ...page, context: undefined } : page;
   const kinds = clauseTerms(page, tm.text, ctx).filter((t) => eventConcepts(ctx.lexicon).has(t));
   const undatedOf = new Map<number, number>();
   const undated = (cand: Candidate): number => {
@@ -1081,20 +1054,23 @@ function byClause(tm: TimeSpan, page: Claim, cands: Candidate[], ctx: Context, l
   });
 }
 
+/** A value worked out once per owner (a claim, a reference index) and key. */
+function cachedBy<O extends object, V>(store: WeakMap<O, Map<string, V>>, owner: O, key: string, make: () => V): V {
+  let known = store.get(owner);
+  if (!known) {
+    known = new Map();
+    store.set(owner, known);
+  }
+  if (known.has(key)) return known.get(key) as V;
+  const value = make();
+  known.set(key, value);
+  return value;
+}
+
 /** The sentence's terms found in the clause holding a phrase of it (all of them where the clause is the sentence). */
 const clauseTermsOf = new WeakMap<Claim, Map<string, string[]>>();
 function clauseTerms(page: Claim, phrase: string, ctx: Context): string[] {
-  let known = clauseTermsOf.get(page);
-  if (!known) {
-    known = new Map();
-    clauseTermsOf.set(page, known);
-  }
-  let terms = known.get(phrase);
-  if (!terms) {
-    terms = readClauseTerms(page, phrase, ctx);
-    known.set(phrase, terms);
-  }
-  return terms;
+  return cachedBy(clauseTermsOf, page, phrase, () => readClauseTerms(page, phrase, ctx));
 }
 
 function readClauseTerms(page: Claim, phrase: string, ctx: Context): string[] {
@@ -1468,7 +1444,7 @@ function unknownVoice(page: Claim, ctx: Context): boolean {
   if (tokens.slice(Math.max(0, at - 6), at).some((t) => COMMENTATORS.test(t.lower))) return true;
   // and one named just after a verb set after the quotation ("…carries a price," said Sen. Mark Delacroix)
   let k = at + 1;
-  while (TITLE.has((tokens[k]?.lower ?? '').replace(/\.$/, ''))) k++;
+  while (TITLE.has(tokens[k]?.lower ?? '')) k++;
   const after = tokens[k];
   const inverted = /[,"”'’]\s*$/.test(page.text.slice(0, verb.start));
   if (inverted && after && namesOf(page, ctx).some((n) => n.at === after.start)) return true;
